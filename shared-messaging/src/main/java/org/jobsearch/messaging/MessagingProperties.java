@@ -25,10 +25,10 @@ import java.time.Duration;
 @ConfigurationProperties("jobsearch.messaging")
 public record MessagingProperties(
         String source,
-        @Valid @NotNull Relay relay,
-        @Valid @NotNull Consumer consumer,
-        @Valid @NotNull Topics topics,
-        @Valid @NotNull DeadLetters deadLetters) {
+        @Valid @DefaultValue Relay relay,
+        @Valid @DefaultValue Consumer consumer,
+        @Valid @DefaultValue Topics topics,
+        @Valid @DefaultValue DeadLetters deadLetters) {
 
     /**
      * @param enabled             whether this instance takes part in relaying (standbys poll the lock)

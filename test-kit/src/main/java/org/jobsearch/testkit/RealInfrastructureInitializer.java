@@ -32,5 +32,6 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
         properties.put("jobsearch.test.database", database);
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("jobsearch-test-infrastructure", properties));
+        SharedInfrastructure.closeBeforeShutdown(context);
     }
 }

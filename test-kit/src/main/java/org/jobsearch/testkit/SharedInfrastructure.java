@@ -1,5 +1,12 @@
 package org.jobsearch.testkit;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
 /**
  * The PostgreSQL server and Kafka broker of this test JVM, started on first use and stopped when
  * the JVM exits. By default both run without Docker (embedded PostgreSQL binaries, Kafka's own
@@ -8,8 +15,16 @@ package org.jobsearch.testkit;
  */
 public final class SharedInfrastructure {
 
+    private static final Deque<ConfigurableApplicationContext> CONTEXTS = new ArrayDeque<>();
+    private static final List<Runnable> STOPS = new ArrayList<>();
     private static PostgresServer postgres;
     private static KafkaServer kafka;
+
+    static {
+        // One hook, in order: Spring contexts first (their relays and listeners still use the servers),
+        // then Kafka, then PostgreSQL. Separate hooks would run all at once.
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::stopAll, "test-infrastructure-stop"));
+    }
 
     private SharedInfrastructure() {
     }
@@ -19,11 +34,11 @@ public final class SharedInfrastructure {
             if (useContainers()) {
                 ContainerInfrastructure.PostgresContainerServer server = ContainerInfrastructure.postgres();
                 postgres = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
+                STOPS.add(server::close);
             } else {
                 EmbeddedPostgresServer server = new EmbeddedPostgresServer();
                 postgres = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
+                STOPS.add(server::close);
             }
         }
         return postgres;
@@ -34,14 +49,42 @@ public final class SharedInfrastructure {
             if (useContainers()) {
                 ContainerInfrastructure.KafkaContainerServer server = ContainerInfrastructure.kafka();
                 kafka = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-kafka-stop"));
+                STOPS.add(0, server::close);
             } else {
                 EmbeddedKafkaServer server = new EmbeddedKafkaServer();
                 kafka = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-kafka-stop"));
+                STOPS.add(0, server::close);
             }
         }
         return kafka;
+    }
+
+    /** Closes {@code context} before the servers stop at JVM exit. */
+    static synchronized void closeBeforeShutdown(ConfigurableApplicationContext context) {
+        CONTEXTS.push(context);
+    }
+
+    private static void stopAll() {
+        List<ConfigurableApplicationContext> contexts;
+        List<Runnable> stops;
+        synchronized (SharedInfrastructure.class) {
+            contexts = List.copyOf(CONTEXTS);
+            stops = List.copyOf(STOPS);
+        }
+        for (ConfigurableApplicationContext context : contexts) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                // keep stopping the rest
+            }
+        }
+        for (Runnable stop : stops) {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                // keep stopping the rest
+            }
+        }
     }
 
     static boolean useContainers() {

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Admin API over this service's dead letters, at {@code jobsearch.messaging.dead-letters.base-path}
- * (each service puts it under its own {@code /api/<area>/admin/}).
+ * (each service puts it under its own {@code /api/<area>/admin/}). Parameter constraints are checked by
+ * Spring MVC's built-in method validation, which answers 400 naming the parameter.
  */
 @RestController
-@Validated
 @RequestMapping("${jobsearch.messaging.dead-letters.base-path:/admin/dead-letters}")
 public class DeadLetterController {
 

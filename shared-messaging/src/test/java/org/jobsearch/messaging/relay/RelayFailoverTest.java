@@ -75,6 +75,41 @@ class RelayFailoverTest {
         }
     }
 
+    @Test
+    void gracefulStop_commitsItsOffsets_soTheNextLeaderRepublishesNothing() throws Exception {
+        OutboxFixture fixture = new OutboxFixture("graceful");
+        String bootstrap = SharedInfrastructure.kafka().bootstrapServers();
+        Map<String, Object> producer = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (TopicReader reader = new TopicReader(bootstrap, fixture.topic()); Connection writer = fixture.connect()) {
+            OutboxRelay first = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(producer), RelayListener.NONE);
+            first.start();
+            for (int i = 0; i < 100; i++) {
+                fixture.append(writer, "agg-" + (i % 10), i / 10);
+            }
+            reader.readUntil(records -> records.size() >= 100, Duration.ofSeconds(60));
+            first.close();
+            assertThat(first.state()).isEqualTo(RelayState.STOPPED);
+
+            OutboxRelay second = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(producer), RelayListener.NONE);
+            try {
+                second.start();
+                for (int i = 100; i < 200; i++) {
+                    fixture.append(writer, "agg-" + (i % 10), i / 10);
+                }
+                reader.readUntil(records -> RelayCrashTest.distinctIds(records).size() >= 200, Duration.ofSeconds(60));
+                List<ConsumerRecord<String, byte[]>> all = reader.drain(Duration.ofSeconds(2));
+                assertThat(all).as("every event exactly once: nothing replayed after a graceful stop").hasSize(200);
+            } finally {
+                second.close();
+            }
+        }
+    }
+
     private static RelayListener recorder(String name, ConcurrentLinkedQueue<String> publications) {
         return new RelayListener() {
             @Override
