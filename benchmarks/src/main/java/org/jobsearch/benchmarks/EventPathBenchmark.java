@@ -1,0 +1,382 @@
+package org.jobsearch.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.validation.Validation;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
+import org.jobsearch.events.EventHeaders;
+import org.jobsearch.messaging.inbox.EventEnvelope;
+import org.jobsearch.messaging.inbox.EventHandler;
+import org.jobsearch.messaging.inbox.InboxDispatcher;
+import org.jobsearch.messaging.inbox.InboxStats;
+import org.jobsearch.messaging.relay.OutboxRelay;
+import org.jobsearch.messaging.relay.RelayListener;
+import org.jobsearch.messaging.relay.RelaySettings;
+import org.jobsearch.testkit.PostgresServer;
+import org.jobsearch.testkit.SharedInfrastructure;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The event path, commit → consumer effect, against two baselines run in the same process on the
+ * same PostgreSQL and Kafka:
+ * <ul>
+ *     <li><b>outbox</b>: business row + outbox row in one transaction → Debezium relay → Kafka →
+ *     inbox (processed_event + effect row in one transaction);</li>
+ *     <li><b>plain</b>: a KafkaTemplate-style send straight to Kafka → the same inbox and effect;</li>
+ *     <li><b>bare relay</b>: business row + outbox row → relay → Kafka, read by a consumer that does nothing.</li>
+ * </ul>
+ * Latency p50/p99 at offered loads of 100 and 500 events/s (single-event transactions from 4
+ * writer threads); throughput = the highest offered rate held for the hold time with the consumer's
+ * backlog not growing. Options (system properties): {@code bench.hold} (default 60s),
+ * {@code bench.latencyRun} (30s), {@code bench.rates} (comma list for the throughput search).
+ */
+public final class EventPathBenchmark {
+
+    private static final int WRITERS = 4;
+    private static final String TYPE = "BenchEvent.v1";
+
+    private final PostgresServer postgres = SharedInfrastructure.postgres();
+    private final String bootstrap = SharedInfrastructure.kafka().bootstrapServers();
+    private final Map<String, Object> producerSettings = Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+
+    public static void main(String[] args) throws Exception {
+        Duration hold = Duration.parse("PT" + System.getProperty("bench.hold", "60s").toUpperCase());
+        Duration latencyRun = Duration.parse("PT" + System.getProperty("bench.latencyRun", "30s").toUpperCase());
+        int[] rates = Arrays.stream(System.getProperty("bench.rates", "1000,1500,2000,2500,3000").split(","))
+                .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
+        new EventPathBenchmark().run(hold, latencyRun, rates);
+        System.exit(0);
+    }
+
+    enum Path { OUTBOX, PLAIN, BARE_RELAY }
+
+    void run(Duration hold, Duration latencyRun, int[] rates) throws Exception {
+        System.out.println("== Event path benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ") ==");
+        System.out.println("Producer settings on every path: Kafka client defaults plus " + producerSettings.entrySet().stream()
+                .filter(e -> !e.getKey().contains("serializer") && !e.getKey().contains("bootstrap")).toList()
+                + "; consumer: Kafka client defaults, auto.offset.reset=earliest, enable.auto.commit=false");
+        System.out.println("Writers: " + WRITERS + " threads, one event per transaction; PostgreSQL 18 (embedded, synchronous_commit=on), "
+                + "one KRaft broker in this JVM; latency runs " + latencyRun.toSeconds() + " s, throughput steps held "
+                + hold.toSeconds() + " s");
+        Map<Path, Map<Integer, Stats>> latency = new TreeMap<>();
+        Map<Path, Integer> throughput = new TreeMap<>();
+        for (Path path : Path.values()) {
+            try (Rig rig = new Rig(path)) {
+                rig.warmUp();
+                Map<Integer, Stats> byRate = new TreeMap<>();
+                for (int rate : new int[]{100, 500}) {
+                    Stats stats = rig.offer(rate, latencyRun);
+                    byRate.put(rate, stats);
+                    System.out.printf("%-10s %4d ev/s: p50 %7.1f ms  p99 %7.1f ms  (%d events, achieved %.0f ev/s)%n",
+                            path, rate, stats.p50(), stats.p99(), stats.count, stats.achievedRate);
+                }
+                latency.put(path, byRate);
+                int held = 0;
+                for (int rate : rates) {
+                    Stats stats = rig.offer(rate, hold);
+                    boolean ok = stats.held(rate);
+                    System.out.printf("%-10s %4d ev/s for %d s: achieved %.0f ev/s, backlog %d → %d: %s%n", path, rate,
+                            hold.toSeconds(), stats.achievedRate, stats.backlogMid, stats.backlogEnd, ok ? "held" : "not held");
+                    if (!ok) {
+                        break;
+                    }
+                    held = rate;
+                }
+                throughput.put(path, held);
+            }
+        }
+        System.out.println();
+        System.out.println("== Results ==");
+        for (int rate : new int[]{100, 500}) {
+            Stats outbox = latency.get(Path.OUTBOX).get(rate);
+            Stats plain = latency.get(Path.PLAIN).get(rate);
+            System.out.printf("p99 at %d ev/s: outbox %.1f ms vs plain KafkaTemplate→listener %.1f ms = %.2fx (target ≤ 2x)%n",
+                    rate, outbox.p99(), plain.p99(), outbox.p99() / plain.p99());
+            System.out.printf("p50 at %d ev/s: outbox %.1f ms vs plain %.1f ms = %.2fx; bare relay p50 %.1f ms%n", rate,
+                    outbox.p50(), plain.p50(), outbox.p50() / plain.p50(), latency.get(Path.BARE_RELAY).get(rate).p50());
+        }
+        System.out.printf("Max sustained throughput: outbox %d ev/s vs bare relay %d ev/s = %.2fx (target ≥ 0.7x); plain %d ev/s "
+                        + "(steps tried: %s; the highest step limits every path)%n",
+                throughput.get(Path.OUTBOX), throughput.get(Path.BARE_RELAY),
+                throughput.get(Path.BARE_RELAY) == 0 ? 0 : (double) throughput.get(Path.OUTBOX) / throughput.get(Path.BARE_RELAY),
+                throughput.get(Path.PLAIN), Arrays.toString(rates));
+    }
+
+    /** One path's writers, transport and consumer, on a database and topic of its own. */
+    private final class Rig implements AutoCloseable {
+        final Path path;
+        final String database;
+        final String topic;
+        final HikariDataSource dataSource;
+        final JdbcTemplate jdbc;
+        final TransactionTemplate transactions;
+        final Map<UUID, Long> startedAt = new ConcurrentHashMap<>();
+        final AtomicLong written = new AtomicLong();
+        final AtomicLong completed = new AtomicLong();
+        final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicBoolean consuming = new AtomicBoolean(true);
+        final Thread consumer;
+        OutboxRelay relay;
+        KafkaProducer<String, byte[]> producer;
+
+        Rig(Path path) throws InterruptedException {
+            this.path = path;
+            database = postgres.createDatabase("bench_" + path.name().toLowerCase());
+            String aggregate = database.replace('_', 'x');
+            topic = aggregate + ".events";
+            Flyway.configure().dataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password())
+                    .locations("classpath:db/messaging", "classpath:db/benchmark")
+                    .placeholders(Map.of("slot_name", database + "_outbox", "publication_name", "outbox_publication"))
+                    .load().migrate();
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(postgres.jdbcUrl(database));
+            config.setUsername(postgres.username());
+            config.setPassword(postgres.password());
+            config.setMaximumPoolSize(WRITERS + 4);
+            dataSource = new HikariDataSource(config);
+            jdbc = new JdbcTemplate(dataSource);
+            transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            if (path == Path.PLAIN) {
+                producer = new KafkaProducer<>(producerSettings);
+            } else {
+                relay = new OutboxRelay(RelaySettings.withDefaults(postgres.jdbcUrl(database), postgres.username(),
+                        postgres.password(), database, database + "_outbox"), () -> new KafkaProducer<>(producerSettings),
+                        RelayListener.NONE);
+                relay.start();
+            }
+            consumer = new Thread(this::consume, "bench-consumer-" + path);
+            consumer.start();
+        }
+
+        private void consume() {
+            InboxDispatcher inbox = path == Path.BARE_RELAY ? null : new InboxDispatcher(
+                    List.of(new EffectHandler(topic, jdbc)), JsonMapper.builder().build(),
+                    Validation.buildDefaultValidatorFactory().getValidator(), jdbc, transactions, new InboxStats(null));
+            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.GROUP_ID_CONFIG, "bench-" + database,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                kafka.subscribe(List.of(topic));
+                while (consuming.get()) {
+                    var records = kafka.poll(Duration.ofMillis(50));
+                    for (var record : records) {
+                        if (inbox != null) {
+                            inbox.dispatch(record);
+                        }
+                        UUID id = UUID.fromString(new String(record.headers().lastHeader(EventHeaders.CE_ID).value(), StandardCharsets.UTF_8));
+                        Long start = startedAt.remove(id);
+                        if (start != null) {
+                            latencies.add(System.nanoTime() - start);
+                            completed.incrementAndGet();
+                        }
+                    }
+                    if (!records.isEmpty()) {
+                        kafka.commitSync();
+                    }
+                }
+            }
+        }
+
+        void warmUp() throws InterruptedException {
+            offer(200, Duration.ofSeconds(5));
+        }
+
+        /** Offers {@code rate} events/s for {@code duration} from 4 paced writers, then waits for the tail. */
+        Stats offer(int rate, Duration duration) throws InterruptedException {
+            latencies.clear();
+            long writtenBefore = written.get();
+            long intervalNanos = TimeUnit.SECONDS.toNanos(1) * WRITERS / rate;
+            long begin = System.nanoTime();
+            long end = begin + duration.toNanos();
+            ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+            CountDownLatch done = new CountDownLatch(WRITERS);
+            long[] backlog = new long[2];
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                writers.submit(() -> {
+                    long next = begin + intervalNanos * writer / WRITERS;
+                    int seq = 0;
+                    try {
+                        while (next < end) {
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                TimeUnit.NANOSECONDS.sleep(wait);
+                            }
+                            write("w" + writer + "-" + (seq++ % 16));
+                            next += intervalNanos;
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            long mid = begin + duration.toNanos() / 2;
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, mid - System.nanoTime()));
+            backlog[0] = written.get() - completed.get();
+            done.await();
+            long elapsed = System.nanoTime() - begin;
+            backlog[1] = written.get() - completed.get();
+            writers.shutdown();
+            long offered = written.get() - writtenBefore;
+            long tailDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (completed.get() < written.get() && System.nanoTime() < tailDeadline) {
+                Thread.sleep(20);
+            }
+            List<Long> copy;
+            synchronized (latencies) {
+                copy = new ArrayList<>(latencies);
+            }
+            return new Stats(copy, offered, offered * 1e9 / elapsed, backlog[0], backlog[1]);
+        }
+
+        private void write(String aggregate) {
+            UUID id = UUID.randomUUID();
+            byte[] payload = ("{\"eventId\":\"" + id + "\",\"aggregate\":\"" + aggregate + "\"}").getBytes(StandardCharsets.UTF_8);
+            if (path == Path.PLAIN) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(EventHeaders.CE_ID, id.toString().getBytes(StandardCharsets.UTF_8));
+                headers.add(EventHeaders.CE_TYPE, TYPE.getBytes(StandardCharsets.UTF_8));
+                startedAt.put(id, System.nanoTime());
+                written.incrementAndGet();
+                producer.send(new ProducerRecord<>(topic, null, aggregate, payload, headers));
+                return;
+            }
+            transactions.executeWithoutResult(status -> {
+                jdbc.update("insert into bench_order (id, aggregate) values (?, ?)", id, aggregate);
+                jdbc.update("""
+                        insert into outbox (id, aggregatetype, aggregateid, type, payload, source, occurred_at)
+                        values (?, ?, ?, ?, cast(? as jsonb), 'benchmark', now())""",
+                        id, topic.substring(0, topic.length() - ".events".length()), aggregate, TYPE,
+                        new String(payload, StandardCharsets.UTF_8));
+            });
+            // the clock starts at commit, as for a service whose transaction just returned
+            startedAt.put(id, System.nanoTime());
+            written.incrementAndGet();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            consuming.set(false);
+            consumer.join(10_000);
+            if (relay != null) {
+                relay.close();
+            }
+            if (producer != null) {
+                producer.close();
+            }
+            dataSource.close();
+        }
+    }
+
+    /** The idempotent effect every consuming path performs. */
+    record BenchEvent(UUID eventId, String aggregate) {
+    }
+
+    private static final class EffectHandler implements EventHandler<BenchEvent> {
+        private final String topic;
+        private final JdbcTemplate jdbc;
+
+        EffectHandler(String topic, JdbcTemplate jdbc) {
+            this.topic = topic;
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public String topic() {
+            return topic;
+        }
+
+        @Override
+        public String eventType() {
+            return TYPE;
+        }
+
+        @Override
+        public Class<BenchEvent> payloadType() {
+            return BenchEvent.class;
+        }
+
+        @Override
+        public void handle(BenchEvent event, EventEnvelope envelope) {
+            jdbc.update("insert into bench_effect (event_id, aggregate) values (?, ?)", event.eventId(), event.aggregate());
+        }
+    }
+
+    private static final class Stats {
+        final long[] sortedNanos;
+        final long count;
+        final double achievedRate;
+        final long backlogMid;
+        final long backlogEnd;
+
+        Stats(List<Long> latencies, long count, double achievedRate, long backlogMid, long backlogEnd) {
+            this.sortedNanos = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            this.count = count;
+            this.achievedRate = achievedRate;
+            this.backlogMid = backlogMid;
+            this.backlogEnd = backlogEnd;
+        }
+
+        double percentile(double p) {
+            if (sortedNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
+            return sortedNanos[Math.max(0, index)] / 1e6;
+        }
+
+        double p50() {
+            return percentile(0.50);
+        }
+
+        double p99() {
+            return percentile(0.99);
+        }
+
+        /** Writers kept the offered pace and the consumer's backlog did not grow from mid-run to the end. */
+        boolean held(int rate) {
+            return achievedRate >= 0.95 * rate && backlogEnd <= Math.max(backlogMid, rate / 10) + rate / 10;
+        }
+    }
+}
