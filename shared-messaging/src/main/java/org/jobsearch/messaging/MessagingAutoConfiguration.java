@@ -25,6 +25,7 @@ import org.jobsearch.messaging.relay.RelayListener;
 import org.jobsearch.messaging.relay.RelaySettings;
 import org.flywaydb.core.api.Location;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -72,6 +73,9 @@ import java.util.function.Supplier;
 @Import(DeadLetterConfiguration.class)
 public class MessagingAutoConfiguration {
 
+    /** Qualifier of the event payload mapper. */
+    public static final String EVENT_JSON = "eventJsonMapper";
+
     /** Names derived from the application name where the properties leave them out. */
     public record MessagingNames(String source, String relayName, String slotName, String publicationName,
                                  String groupId) {
@@ -94,8 +98,12 @@ public class MessagingAutoConfiguration {
         return MessagingNames.resolve(properties, environment);
     }
 
-    /** Jackson for event payloads only, unaffected by how the service configures its web JSON. */
-    @Bean
+    /**
+     * Jackson for event payloads only, unaffected by how the service configures its web JSON. Not a
+     * default candidate, so it never displaces Boot's own JsonMapper in the service.
+     */
+    @Bean(defaultCandidate = false)
+    @Qualifier(EVENT_JSON)
     JsonMapper eventJsonMapper() {
         return JsonMapper.builder().build();
     }
@@ -114,7 +122,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxWriter outboxWriter(JdbcTemplate jdbc, JsonMapper eventJsonMapper, MessagingNames names,
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, @Qualifier(EVENT_JSON) JsonMapper eventJsonMapper, MessagingNames names,
                               ObjectProvider<TraceparentSupplier> traceparent) {
         TraceparentSupplier supplier = traceparent.getIfAvailable(() -> () -> null);
         return new OutboxWriter(jdbc, eventJsonMapper, names.source(), supplier);
@@ -186,7 +194,7 @@ public class MessagingAutoConfiguration {
         }
 
         @Bean
-        InboxDispatcher inboxDispatcher(List<EventHandler<?>> handlers, JsonMapper eventJsonMapper,
+        InboxDispatcher inboxDispatcher(List<EventHandler<?>> handlers, @Qualifier(EVENT_JSON) JsonMapper eventJsonMapper,
                                         ObjectProvider<Validator> validator, JdbcTemplate jdbc,
                                         PlatformTransactionManager transactionManager, InboxStats stats) {
             return new InboxDispatcher(handlers, eventJsonMapper,

@@ -1,6 +1,8 @@
 package org.jobsearch.messaging.deadletter;
 
+import org.jobsearch.messaging.MessagingAutoConfiguration;
 import org.jobsearch.messaging.MessagingAutoConfiguration.MessagingNames;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.jobsearch.messaging.inbox.InboxDispatcher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class DeadLetterConfiguration {
 
     @Bean
-    DeadLetterRepository deadLetterRepository(JdbcTemplate jdbc, JsonMapper eventJsonMapper) {
+    DeadLetterRepository deadLetterRepository(JdbcTemplate jdbc,
+                                                @Qualifier(MessagingAutoConfiguration.EVENT_JSON) JsonMapper eventJsonMapper) {
         return new DeadLetterRepository(jdbc, eventJsonMapper);
     }
 
