@@ -1,0 +1,99 @@
+package org.jobsearch.gateway.security;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jobsearch.identity.CurrentUser;
+import org.jobsearch.identity.web.ProblemDetailsAccessDeniedHandler;
+import org.jobsearch.identity.web.ProblemDetailsAuthenticationEntryPoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.util.matcher.RequestMatchers.allOf;
+import static org.springframework.security.web.util.matcher.RequestMatchers.anyOf;
+import static org.springframework.security.web.util.matcher.RequestMatchers.not;
+
+/**
+ * Who may call the gateway. Browsers: form login, a session cookie, and CSRF protection with the
+ * token in a JS-readable cookie (the SPA sends it back in {@code X-XSRF-TOKEN}). Scripts: HTTP
+ * Basic on each request, no session. Unauthenticated page requests are redirected to the login
+ * page; unauthenticated {@code /api/**} requests get 401 Problem Details.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String LOGIN_PAGE = "/login";
+
+    /** What the login page needs before anyone is signed in. */
+    private static final String[] PUBLIC_PATHS = {LOGIN_PAGE, "/csrf", "/assets/**", "/webjars/**", "/favicon.ico",
+            "/actuator/health", "/actuator/health/**", "/actuator/info"};
+
+    @Bean
+    SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http) throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
+        RequestMatcher actuator = PathPatternRequestMatcher.pathPattern("/actuator/**");
+        ProblemDetailsAuthenticationEntryPoint apiUnauthorized = new ProblemDetailsAuthenticationEntryPoint(null,
+                "Sign in first, or send HTTP Basic credentials (curl -u user:password).");
+
+        http
+                .authorizeHttpRequests(requests -> requests
+                        // forwards (deep links to the UI shell) and error pages belong to a request already authorized
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/actuator/**").hasRole(CurrentUser.ADMIN)
+                        .anyRequest().hasAnyRole(CurrentUser.USER, CurrentUser.ADMIN))
+                .formLogin(form -> form.loginPage(LOGIN_PAGE))
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiUnauthorized))
+                .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").deleteCookies("JSESSIONID"))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::isScriptWithBasicCredentials))
+                .requestCache(cache -> cache.requestCache(pageRequestCache(api, actuator)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint(anyOf(api, actuator), apiUnauthorized))
+                        .accessDeniedHandler(new ProblemDetailsAccessDeniedHandler()));
+        return http.build();
+    }
+
+    /**
+     * CSRF protects credentials the browser attaches on its own (the session cookie). A request
+     * that carries Basic credentials itself is a script's, so it needs no token, provided no
+     * browser can be made to attach Basic credentials automatically: the gateway never sends a
+     * Basic challenge (so browsers never prompt for and cache them), has no CORS (so no other
+     * origin's script may set the header), and a request with browser fetch metadata from
+     * another site is not exempt either.
+     */
+    static boolean isScriptWithBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        return fetchSite == null || "same-origin".equals(fetchSite);
+    }
+
+    /** Unauthenticated API and actuator calls get 401 Problem Details; pages go to the login page. */
+    private static AuthenticationEntryPoint entryPoint(RequestMatcher apiOrActuator, AuthenticationEntryPoint apiUnauthorized) {
+        return DelegatingAuthenticationEntryPoint.builder()
+                .addEntryPointFor(apiUnauthorized, apiOrActuator)
+                .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE))
+                .build();
+    }
+
+    /**
+     * Only page navigations are remembered for after sign-in: an API call that fails with 401
+     * must not create a session or become the post-login destination.
+     */
+    private static HttpSessionRequestCache pageRequestCache(RequestMatcher api, RequestMatcher actuator) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(allOf(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/**"), not(api), not(actuator)));
+        return cache;
+    }
+}

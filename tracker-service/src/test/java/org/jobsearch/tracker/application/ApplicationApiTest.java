@@ -1,0 +1,182 @@
+package org.jobsearch.tracker.application;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jobsearch.events.EventHeaders;
+import org.jobsearch.events.Topics;
+import org.jobsearch.identity.CurrentUser;
+import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.SharedInfrastructure;
+import org.jobsearch.testkit.TopicReader;
+import org.jobsearch.tracker.TestUsers;
+import org.jobsearch.tracker.TrackerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /api/tracker/applications} end to end: HTTP in, rows in PostgreSQL, the event on Kafka. */
+@TrackerIntegrationTest
+class ApplicationApiTest {
+
+    private static final String APPLICATIONS = "/api/tracker/applications";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityProperties identity;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    RestTestClient http;
+    TestUsers users;
+
+    @BeforeEach
+    void setUp() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        users = new TestUsers(identity);
+    }
+
+    @Test
+    void createdApplicationIsStoredForItsOwnerAndPublished() throws Exception {
+        CurrentUser alice = TestUsers.user("alice");
+
+        JsonNode created = create(alice, """
+                {"company": "Litware", "title": "Platform Engineer II", "externalJobId": "PE-5521", "source": "linkedin"}""");
+
+        UUID id = UUID.fromString(created.get("id").asString());
+        UUID jobId = UUID.fromString(created.get("jobId").asString());
+        assertThat(created.get("company").asString()).isEqualTo("Litware");
+        assertThat(created.get("title").asString()).isEqualTo("Platform Engineer II");
+        assertThat(created.get("externalJobId").asString()).isEqualTo("PE-5521");
+        assertThat(created.get("source").asString()).isEqualTo("linkedin");
+        assertThat(created.get("status").asString()).isEqualTo("no_response");
+        assertThat(created.get("appliedAt").asString()).isNotBlank();
+
+        assertThat(jdbc.queryForMap("select owner_id, job_id, status from application where id = ?", id))
+                .isEqualTo(Map.of("owner_id", alice.id(), "job_id", jobId, "status", "no_response"));
+        assertThat(jdbc.queryForObject("select owner_id from job where id = ?", UUID.class, jobId)).isEqualTo(alice.id());
+        assertThat(jdbc.queryForList("select status from application_status_history where application_id = ?",
+                String.class, id)).containsExactly("no_response");
+
+        try (TopicReader reader = new TopicReader(SharedInfrastructure.kafka().bootstrapServers(), Topics.APPLICATION_EVENTS)) {
+            List<ConsumerRecord<String, byte[]>> records = reader.readUntil(
+                    read -> read.stream().anyMatch(r -> id.toString().equals(r.key())), Duration.ofSeconds(30));
+            List<ConsumerRecord<String, byte[]>> mine = records.stream().filter(r -> id.toString().equals(r.key())).toList();
+            assertThat(mine).hasSize(1);
+            ConsumerRecord<String, byte[]> record = mine.get(0);
+            JsonNode event = JSON.readTree(record.value());
+            assertThat(TopicReader.header(record, EventHeaders.CE_TYPE)).isEqualTo("ApplicationStatusChanged.v1");
+            assertThat(TopicReader.header(record, EventHeaders.CE_ID)).isEqualTo(event.get("eventId").asString());
+            assertThat(TopicReader.header(record, EventHeaders.CE_SOURCE)).isEqualTo("tracker-service");
+            assertThat(event.get("applicationId").asString()).isEqualTo(id.toString());
+            assertThat(event.get("jobId").asString()).isEqualTo(jobId.toString());
+            assertThat(event.get("ownerId").asString()).isEqualTo(alice.id().toString());
+            assertThat(event.has("previousStatus")).isFalse();
+            assertThat(event.get("status").asString()).isEqualTo("no_response");
+            assertThat(event.get("changedAt").asString()).isNotBlank();
+            assertThat(event.get("job").get("company").asString()).isEqualTo("Litware");
+            assertThat(event.get("job").get("listingJobTitle").asString()).isEqualTo("Platform Engineer II");
+            assertThat(event.get("job").get("externalJobId").asString()).isEqualTo("PE-5521");
+        }
+    }
+
+    @Test
+    void invalidBodyIsA400NamingEachField() {
+        http.post().uri(APPLICATIONS).header(HttpHeaders.AUTHORIZATION, users.bearer(TestUsers.user("bob")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"company": " ", "title": "%s", "source": "Job Board"}""".formatted("x".repeat(256)))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors.length()").isEqualTo(3)
+                .jsonPath("$.errors[0].pointer").isEqualTo("/company")
+                .jsonPath("$.errors[0].detail").isEqualTo("must not be blank")
+                .jsonPath("$.errors[1].pointer").isEqualTo("/source")
+                .jsonPath("$.errors[2].pointer").isEqualTo("/title");
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        http.post().uri(APPLICATIONS).header(HttpHeaders.AUTHORIZATION, users.bearer(TestUsers.user("bob")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"company\": \"Litware\",")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("not valid JSON"));
+    }
+
+    @Test
+    void withoutTokenIsA401() {
+        http.post().uri(APPLICATIONS).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"company\": \"Litware\", \"title\": \"Engineer\", \"source\": \"linkedin\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri(APPLICATIONS).exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anotherUsersApplicationIsNotFoundAndNotListed() throws Exception {
+        CurrentUser carol = TestUsers.user("carol");
+        CurrentUser dave = TestUsers.user("dave");
+        UUID older = UUID.fromString(create(carol, """
+                {"company": "Contoso", "title": "SRE", "source": "referral"}""").get("id").asString());
+        UUID newer = UUID.fromString(create(carol, """
+                {"company": "Fabrikam", "title": "Backend Engineer", "source": "company_site"}""").get("id").asString());
+
+        http.get().uri(APPLICATIONS + "/" + newer).header(HttpHeaders.AUTHORIZATION, users.bearer(carol)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.company").isEqualTo("Fabrikam");
+        http.get().uri(APPLICATIONS + "/" + newer).header(HttpHeaders.AUTHORIZATION, users.bearer(dave)).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("No application with id " + newer);
+
+        http.get().uri(APPLICATIONS).header(HttpHeaders.AUTHORIZATION, users.bearer(dave)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(0)
+                .jsonPath("$.total").isEqualTo(0);
+        http.get().uri(APPLICATIONS + "?page=0&size=1").header(HttpHeaders.AUTHORIZATION, users.bearer(carol)).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(newer.toString())
+                .jsonPath("$.page").isEqualTo(0)
+                .jsonPath("$.size").isEqualTo(1)
+                .jsonPath("$.total").isEqualTo(2);
+        http.get().uri(APPLICATIONS + "?page=1&size=1").header(HttpHeaders.AUTHORIZATION, users.bearer(carol)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].id").isEqualTo(older.toString());
+    }
+
+    private JsonNode create(CurrentUser user, String body) throws Exception {
+        var result = http.post().uri(APPLICATIONS).header(HttpHeaders.AUTHORIZATION, users.bearer(user))
+                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange()
+                .expectStatus().isCreated()
+                .returnResult(String.class);
+        JsonNode created = JSON.readTree(result.getResponseBody());
+        assertThat(result.getResponseHeaders().getLocation())
+                .hasToString(APPLICATIONS + "/" + created.get("id").asString());
+        return created;
+    }
+}

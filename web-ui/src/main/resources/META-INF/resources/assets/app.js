@@ -1,0 +1,110 @@
+// The shell: who is signed in, sign-out, and a History API router that renders one page module
+// into <main>. Every deep link (/applications/<id>, ...) is served this same index.html by the
+// gateway, so the router decides what to show.
+
+import {h, replaceChildren} from './dom.js';
+import {getJson, logout} from './http.js';
+import * as appliedJobs from './pages/applied-jobs.js';
+import * as comingSoon from './pages/coming-soon.js';
+
+const routes = [
+    {pattern: /^\/$/, redirect: '/applied-jobs'},
+    {pattern: /^\/applied-jobs$/, page: appliedJobs, title: 'Applied jobs'},
+    {pattern: /^\/jobs$/, page: comingSoon.jobs, title: 'Jobs'},
+    {pattern: /^\/applications\/([^/]+)\/interview-prep$/, page: comingSoon.interviewPrep, title: 'Interview preparation'},
+    {pattern: /^\/applications\/([^/]+)$/, page: comingSoon.application, title: 'Application'},
+    {pattern: /^\/metrics$/, page: comingSoon.metrics, title: 'Metrics'},
+    {pattern: /^\/company\/([^/]+)$/, page: comingSoon.company, title: 'Company'},
+    {pattern: /^\/interviews\/upcoming$/, page: comingSoon.upcomingInterviews, title: 'Upcoming interviews'},
+    {pattern: /^\/resume$/, page: comingSoon.resume, title: 'Resume'},
+    {pattern: /^\/settings$/, page: comingSoon.settings, title: 'Settings'},
+];
+
+const main = document.getElementById('main');
+let leavePage = () => {};
+
+function match(path) {
+    for (const route of routes) {
+        const found = route.pattern.exec(path);
+        if (found) {
+            return {route, params: found.slice(1).map(decodeURIComponent)};
+        }
+    }
+    return null;
+}
+
+function render() {
+    leavePage();
+    leavePage = () => {};
+    const path = window.location.pathname.replace(/\/+$/, '') || '/';
+    const found = match(path);
+    if (found?.route.redirect) {
+        window.history.replaceState(null, '', found.route.redirect);
+        render();
+        return;
+    }
+    markCurrentNavigation(path);
+    if (!found) {
+        document.title = 'Not found · Job search';
+        replaceChildren(main, h('h1', {}, 'Page not found'),
+            h('p', {}, 'There is no page at ', h('code', {}, path), '. ', h('a', {href: '/'}, 'Go to the start page.')));
+    } else {
+        document.title = `${found.route.title} · Job search`;
+        const cleanup = found.route.page.render(main, found.params);
+        if (typeof cleanup === 'function') {
+            leavePage = cleanup;
+        }
+    }
+    // move focus to the new content, so screen readers announce the page change
+    const heading = main.querySelector('h1');
+    (heading ?? main).setAttribute('tabindex', '-1');
+    (heading ?? main).focus({preventScroll: true});
+}
+
+function markCurrentNavigation(path) {
+    for (const link of document.querySelectorAll('header nav a')) {
+        const target = link.getAttribute('href');
+        if (target !== '/' && (path === target || path.startsWith(target + '/'))) {
+            link.setAttribute('aria-current', 'page');
+        } else {
+            link.removeAttribute('aria-current');
+        }
+    }
+}
+
+/** Same-origin links navigate inside the page; everything else (new tab, downloads) is left alone. */
+function interceptLinks(event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+        return;
+    }
+    const link = event.target.closest('a[href]');
+    if (!link || link.target || link.hasAttribute('download')) {
+        return;
+    }
+    const url = new URL(link.href, window.location.href);
+    if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) {
+        return;
+    }
+    event.preventDefault();
+    if (url.pathname !== window.location.pathname || url.search !== window.location.search) {
+        window.history.pushState(null, '', url.pathname + url.search);
+    }
+    render();
+}
+
+async function showSignedInUser() {
+    const target = document.getElementById('signed-in-as');
+    try {
+        const me = await getJson('/api/me');
+        const role = me.roles.includes('ADMIN') ? ' (admin)' : '';
+        replaceChildren(target, 'Signed in as ', h('strong', {}, me.username), role);
+    } catch (error) {
+        replaceChildren(target, h('span', {class: 'error'}, 'Could not load your account.'));
+    }
+}
+
+document.addEventListener('click', interceptLinks);
+window.addEventListener('popstate', render);
+document.getElementById('logout').addEventListener('click', () => logout());
+showSignedInUser();
+render();
