@@ -48,6 +48,11 @@ public final class GatewayClient {
         return new GatewayClient(port, false, "Basic " + credentials);
     }
 
+    /** A script authenticating with a personal API token. */
+    public static GatewayClient bearer(int port, String token) {
+        return new GatewayClient(port, false, "Bearer " + token);
+    }
+
     public static GatewayClient anonymous(int port) {
         return new GatewayClient(port, false, null);
     }
@@ -59,6 +64,15 @@ public final class GatewayClient {
     public HttpResponse<String> postJson(String path, String json, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> patchJson(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {

@@ -2,6 +2,7 @@ package org.jobsearch.gateway.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jobsearch.gateway.account.ApiTokenService;
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.web.ProblemDetailsAccessDeniedHandler;
 import org.jobsearch.identity.web.ProblemDetailsAuthenticationEntryPoint;
@@ -14,6 +15,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -25,7 +27,8 @@ import static org.springframework.security.web.util.matcher.RequestMatchers.not;
 /**
  * Who may call the gateway. Browsers: form login, a session cookie, and CSRF protection with the
  * token in a JS-readable cookie (the SPA sends it back in {@code X-XSRF-TOKEN}). Scripts: HTTP
- * Basic on each request, no session. Unauthenticated page requests are redirected to the login
+ * Basic or a personal API token ({@code Bearer jst_...}) on each request, no session. Too many
+ * wrong passwords lock a name/address pair for a while ({@link LoginAttemptGuard}). Unauthenticated page requests are redirected to the login
  * page; unauthenticated {@code /api/**} requests get 401 Problem Details.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,10 +38,10 @@ class SecurityConfiguration {
 
     /** What the login page needs before anyone is signed in. */
     private static final String[] PUBLIC_PATHS = {LOGIN_PAGE, "/csrf", "/assets/**", "/webjars/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**", "/actuator/info"};
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/invite", "/api/invitations/accept"};
 
     @Bean
-    SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http, ApiTokenService apiTokens) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
         RequestMatcher actuator = PathPatternRequestMatcher.pathPattern("/actuator/**");
         ProblemDetailsAuthenticationEntryPoint apiUnauthorized = new ProblemDetailsAuthenticationEntryPoint(null,
@@ -49,12 +52,14 @@ class SecurityConfiguration {
                         // forwards (deep links to the UI shell) and error pages belong to a request already authorized
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
-                        .requestMatchers("/actuator/**").hasRole(CurrentUser.ADMIN)
+                        .requestMatchers("/actuator/**", "/api/accounts", "/api/accounts/**").hasRole(CurrentUser.ADMIN)
                         .anyRequest().hasAnyRole(CurrentUser.USER, CurrentUser.ADMIN))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiUnauthorized))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").deleteCookies("JSESSIONID"))
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::isScriptWithBasicCredentials))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens, apiUnauthorized), BasicAuthenticationFilter.class)
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::isScriptWithBasicCredentials,
+                        ApiTokenAuthenticationFilter::carriesApiToken))
                 .requestCache(cache -> cache.requestCache(pageRequestCache(api, actuator)))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(anyOf(api, actuator), apiUnauthorized))

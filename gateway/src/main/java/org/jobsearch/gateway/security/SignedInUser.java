@@ -26,13 +26,19 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     private final String username;
     private final Set<String> roles;
     private final boolean enabled;
+    private final boolean locked;
     private String passwordHash;
 
     SignedInUser(Account account) {
+        this(account, false);
+    }
+
+    SignedInUser(Account account, boolean locked) {
         this.id = account.id();
         this.username = account.username();
         this.roles = Set.copyOf(account.roles());
         this.enabled = account.enabled();
+        this.locked = locked;
         this.passwordHash = account.passwordHash();
     }
 
@@ -66,6 +72,12 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** False while too many wrong passwords came for this name from this address ({@link LoginAttemptGuard}). */
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     /** Called by Spring Security after authentication: the hash does not stay in the session. */

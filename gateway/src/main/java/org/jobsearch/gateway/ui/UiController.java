@@ -21,4 +21,10 @@ class UiController {
     String login() {
         return "forward:/login.html";
     }
+
+    /** Where an invitation link lands: the invited person chooses a password. */
+    @GetMapping("/invite")
+    String invite() {
+        return "forward:/invite.html";
+    }
 }
