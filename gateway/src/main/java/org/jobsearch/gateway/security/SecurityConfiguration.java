@@ -16,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -36,6 +37,15 @@ class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/login";
 
+    /**
+     * The UI loads everything from the gateway itself (ES modules, webjars) and never inlines
+     * scripts or styles, so nothing else is allowed: an injected script or a foreign resource in a
+     * job description would not run or load.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     /** What the login page needs before anyone is signed in. */
     private static final String[] PUBLIC_PATHS = {LOGIN_PAGE, "/csrf", "/assets/**", "/webjars/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/invite", "/api/invitations/accept"};
@@ -54,6 +64,10 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/actuator/**", "/api/accounts", "/api/accounts/**").hasRole(CurrentUser.ADMIN)
                         .anyRequest().hasAnyRole(CurrentUser.USER, CurrentUser.ADMIN))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiUnauthorized))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").deleteCookies("JSESSIONID"))

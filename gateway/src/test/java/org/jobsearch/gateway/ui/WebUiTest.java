@@ -69,4 +69,15 @@ class WebUiTest extends GatewayIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(302);
     }
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndTheUsualHeaders() {
+        var response = anonymous().get("/login");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    }
 }
