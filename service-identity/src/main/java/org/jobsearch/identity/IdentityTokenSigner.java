@@ -1,5 +1,10 @@
 package org.jobsearch.identity;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -25,6 +30,7 @@ public final class IdentityTokenSigner {
 
     private final IdentityProperties properties;
     private final JwtEncoder encoder;
+    private final String keyId;
     private final Clock clock;
 
     public IdentityTokenSigner(IdentityProperties properties) {
@@ -35,7 +41,11 @@ public final class IdentityTokenSigner {
     public IdentityTokenSigner(IdentityProperties properties, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.encoder = NimbusJwtEncoder.withSecretKey(properties.secretKey()).algorithm(MacAlgorithm.HS256).build();
+        this.keyId = IdentityProperties.keyId(properties.secretKey());
+        // the key carries its id, so the header's kid selects it (verifiers use the kid during a rotation)
+        OctetSequenceKey jwk = new OctetSequenceKey.Builder(properties.secretKey())
+                .keyID(keyId).algorithm(JWSAlgorithm.HS256).keyUse(KeyUse.SIGNATURE).build();
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
     }
 
     public String sign(CurrentUser user) {
@@ -50,7 +60,7 @@ public final class IdentityTokenSigner {
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.tokenTtl()))
                 .build();
-        JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
+        JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").keyId(keyId).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 }

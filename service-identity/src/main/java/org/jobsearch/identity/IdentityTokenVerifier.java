@@ -1,9 +1,12 @@
 package org.jobsearch.identity;
 
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTParser;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -13,9 +16,13 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import javax.crypto.SecretKey;
+import java.text.ParseException;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,7 +38,15 @@ public final class IdentityTokenVerifier {
     private final JwtDecoder decoder;
 
     public IdentityTokenVerifier(IdentityProperties properties) {
-        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(properties.secretKey())
+        Map<String, JwtDecoder> byKeyId = new LinkedHashMap<>();
+        for (SecretKey key : properties.verificationKeys()) {
+            byKeyId.put(IdentityProperties.keyId(key), decoderFor(key, properties));
+        }
+        this.decoder = byKeyId.size() == 1 ? byKeyId.values().iterator().next() : new RotatingDecoder(byKeyId);
+    }
+
+    private static JwtDecoder decoderFor(SecretKey key, IdentityProperties properties) {
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(key)
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
@@ -42,7 +57,37 @@ public final class IdentityTokenVerifier {
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtAudienceValidator(properties.audience()),
                 IdentityTokenVerifier::validateIdentityClaims)));
-        this.decoder = nimbus;
+        return nimbus;
+    }
+
+    /**
+     * During a key rotation: picks the key by the token's {@code kid}; a token without one (or
+     * with an unknown one) is tried against every accepted key, current first.
+     */
+    private record RotatingDecoder(Map<String, JwtDecoder> byKeyId) implements JwtDecoder {
+
+        @Override
+        public Jwt decode(String token) {
+            String keyId = null;
+            try {
+                keyId = JWTParser.parse(token).getHeader() instanceof JWSHeader jws ? jws.getKeyID() : null;
+            } catch (ParseException e) {
+                throw new BadJwtException("malformed token: " + e.getMessage(), e);
+            }
+            JwtDecoder chosen = keyId == null ? null : byKeyId.get(keyId);
+            if (chosen != null) {
+                return chosen.decode(token);
+            }
+            JwtException last = null;
+            for (JwtDecoder candidate : byKeyId.values()) {
+                try {
+                    return candidate.decode(token);
+                } catch (JwtException e) {
+                    last = e;
+                }
+            }
+            throw last;
+        }
     }
 
     public JwtDecoder decoder() {
