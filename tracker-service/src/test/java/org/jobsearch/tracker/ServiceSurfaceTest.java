@@ -46,6 +46,16 @@ class ServiceSurfaceTest {
                 .jsonPath("$.paths['/api/tracker/applications'].post.responses['201']").exists()
                 .jsonPath("$.paths['/api/tracker/applications'].get.parameters[*].name").isEqualTo(List.of("page", "size"))
                 .jsonPath("$.paths['/api/tracker/applications/{id}'].get").exists()
+                .jsonPath("$.paths['/api/tracker/applications/{id}/status'].post").exists()
+                .jsonPath("$.paths['/api/tracker/applications/{id}/outcome'].put").exists()
+                .jsonPath("$.paths['/api/tracker/applications/{applicationId}/interviews'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/tracker/applications/{applicationId}/interviews/{interviewId}'].put").exists()
+                .jsonPath("$.paths['/api/tracker/applications/{applicationId}/interviews/{interviewId}/cancel'].post").exists()
+                .jsonPath("$.paths['/api/tracker/interviews/upcoming'].get.parameters[*].name")
+                .isEqualTo(List.of("stage", "page", "size"))
+                .jsonPath("$.paths['/api/tracker/companies/{name}/applications'].get").exists()
+                .jsonPath("$.paths['/api/tracker/jobs'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/tracker/jobs/{id}'].put").exists()
                 .jsonPath("$.paths['/api/tracker/admin/dead-letters'].get").exists();
     }
 

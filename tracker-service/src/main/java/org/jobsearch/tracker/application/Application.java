@@ -1,6 +1,7 @@
 package org.jobsearch.tracker.application;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,14 +14,21 @@ import jakarta.persistence.Table;
 import org.jobsearch.events.ApplicationStatus;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An application the user made to a job, with the history of its screening status. */
+/**
+ * An application the user made to a job: its screening status with every change kept, and, after a callback, how
+ * the interview process ended.
+ */
 @Entity
 @Table(name = "application")
 class Application {
+
+    /** The reference's rule for a desired salary typed in thousands: "150" means 150000. */
+    static final int THOUSANDS_BELOW = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
@@ -28,8 +36,14 @@ class Application {
     private UUID ownerId;
     private UUID jobId;
     private Instant appliedAt;
+    private Integer desiredSalary;
     @Convert(converter = ApplicationStatusConverter.class)
     private ApplicationStatus status;
+    @Convert(converter = OutcomeConverter.class)
+    private Outcome outcome;
+    private LocalDate outcomeDate;
+    @Column(name = "outcome_notes")
+    private String outcomeNotes;
     private Instant createdAt;
 
     @OneToMany(cascade = CascadeType.PERSIST)
@@ -40,18 +54,62 @@ class Application {
     protected Application() {
     }
 
-    private Application(UUID ownerId, UUID jobId, Instant appliedAt) {
+    private Application(UUID ownerId, UUID jobId, Instant appliedAt, Integer desiredSalary, Instant now) {
         this.ownerId = ownerId;
         this.jobId = jobId;
         this.appliedAt = appliedAt;
+        this.desiredSalary = normalizeSalary(desiredSalary);
         this.status = ApplicationStatus.NO_RESPONSE;
-        this.createdAt = appliedAt;
-        this.history.add(new StatusChange(status, appliedAt));
+        this.createdAt = now;
+        this.history.add(new StatusChange(ownerId, status, appliedAt));
     }
 
-    /** A new application: no response yet, which is also the first entry of its history. */
-    static Application submit(UUID ownerId, UUID jobId, Instant appliedAt) {
-        return new Application(ownerId, jobId, appliedAt);
+    /** A new application: no response yet, which is also the first entry of its history, dated when applied. */
+    static Application submit(UUID ownerId, UUID jobId, Instant appliedAt, Integer desiredSalary, Instant now) {
+        return new Application(ownerId, jobId, appliedAt, desiredSalary, now);
+    }
+
+    static Integer normalizeSalary(Integer salary) {
+        if (salary == null || salary <= 0 || salary >= THOUSANDS_BELOW) {
+            return salary;
+        }
+        return salary * 1000;
+    }
+
+    /**
+     * Moves to {@code requested} as of {@code changedAt}, keeping the change in the history.
+     *
+     * @return the status before
+     * @throws ApplicationStateException    if the transition rules refuse it
+     * @throws ApplicationInputException    if {@code changedAt} precedes the current status
+     */
+    ApplicationStatus changeStatus(ApplicationStatus requested, Instant changedAt) {
+        ApplicationStatus previous = status;
+        StatusTransitions.refusal(previous, requested).ifPresent(reason -> {
+            throw ApplicationStateException.transition(id, previous, requested, reason);
+        });
+        Instant since = history.get(history.size() - 1).changedAt();
+        if (changedAt.isBefore(since)) {
+            throw ApplicationInputException.unprocessable("/changedAt",
+                    "must not be before the current status " + StatusTransitions.value(previous) + " (" + since + ")");
+        }
+        status = requested;
+        history.add(new StatusChange(ownerId, requested, changedAt));
+        return previous;
+    }
+
+    /**
+     * Records (or corrects) how the interview process ended; only after a callback.
+     *
+     * @throws ApplicationStateException if the application has no callback
+     */
+    void recordOutcome(ProcessOutcome ended) {
+        if (status != ApplicationStatus.CALLBACK) {
+            throw ApplicationStateException.outcomeBeforeCallback(id, status);
+        }
+        outcome = ended.outcome();
+        outcomeDate = ended.date();
+        outcomeNotes = ended.notes();
     }
 
     UUID id() {
@@ -70,7 +128,21 @@ class Application {
         return appliedAt;
     }
 
+    Integer desiredSalary() {
+        return desiredSalary;
+    }
+
     ApplicationStatus status() {
         return status;
+    }
+
+    /** Null until the interview process ended. */
+    ProcessOutcome outcome() {
+        return outcome == null ? null : new ProcessOutcome(outcome, outcomeDate, outcomeNotes);
+    }
+
+    /** Oldest first. */
+    List<StatusEntry> history() {
+        return history.stream().map(StatusChange::entry).toList();
     }
 }

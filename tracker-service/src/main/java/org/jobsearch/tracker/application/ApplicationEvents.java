@@ -18,6 +18,7 @@ final class ApplicationEvents {
                                                   JobDetails job, Instant occurredAt) {
         return new ApplicationStatusChanged(UUID.randomUUID(), occurredAt, application.id(), application.jobId(),
                 application.ownerId(), previous, application.status(), changedAt,
-                new ApplicationStatusChanged.JobSnapshot(job.company(), job.title(), job.externalJobId(), null));
+                new ApplicationStatusChanged.JobSnapshot(job.company(), job.title(), job.externalJobId(),
+                        job.sourceListingId()));
     }
 }

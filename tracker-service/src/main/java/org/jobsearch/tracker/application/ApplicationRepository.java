@@ -1,9 +1,15 @@
 package org.jobsearch.tracker.application;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,4 +21,15 @@ interface ApplicationRepository extends Repository<Application, UUID> {
     Page<Application> findByOwnerId(UUID ownerId, Pageable pageable);
 
     Optional<Application> findByIdAndOwnerId(UUID id, UUID ownerId);
+
+    /** For a change: concurrent changes of one application wait for each other, so each sees the status before it. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Application a where a.id = :id and a.ownerId = :ownerId")
+    Optional<Application> findForUpdate(@Param("id") UUID id, @Param("ownerId") UUID ownerId);
+
+    List<Application> findByOwnerIdAndIdIn(UUID ownerId, Collection<UUID> ids);
+
+    List<Application> findByOwnerIdAndJobIdIn(UUID ownerId, Collection<UUID> jobIds);
+
+    Optional<Application> findByOwnerIdAndJobId(UUID ownerId, UUID jobId);
 }

@@ -1,19 +1,22 @@
 package org.jobsearch.tracker.application;
 
-import java.util.Objects;
+import org.jobsearch.tracker.job.NewJob;
+
+import java.time.Instant;
+import java.util.UUID;
 
 /**
- * The user applied to a job they add by hand.
+ * The user applied to a job: one they track already ({@code jobId}), or one they add with the application
+ * ({@code newJob}). Exactly one of the two is given.
  *
- * @param title         the listing's job title
- * @param externalJobId the employer's job or requisition id, if known
- * @param source        where the user found the job, lower snake case ({@code linkedin}, {@code company_site}, ...)
+ * @param appliedAt     when the user applied; null for now
+ * @param desiredSalary whole US dollars per year; below 1000 it is read as thousands (the reference's rule)
  */
-public record NewApplication(String company, String title, String externalJobId, String source) {
+public record NewApplication(UUID jobId, NewJob newJob, Instant appliedAt, Integer desiredSalary) {
 
     public NewApplication {
-        Objects.requireNonNull(company, "company");
-        Objects.requireNonNull(title, "title");
-        Objects.requireNonNull(source, "source");
+        if ((jobId == null) == (newJob == null)) {
+            throw new IllegalArgumentException("exactly one of jobId and newJob must be given");
+        }
     }
 }

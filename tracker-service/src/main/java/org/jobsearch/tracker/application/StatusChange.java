@@ -19,6 +19,7 @@ class StatusChange {
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
     private UUID id;
+    private UUID ownerId;
     @Convert(converter = ApplicationStatusConverter.class)
     private ApplicationStatus status;
     private Instant changedAt;
@@ -26,8 +27,17 @@ class StatusChange {
     protected StatusChange() {
     }
 
-    StatusChange(ApplicationStatus status, Instant changedAt) {
+    StatusChange(UUID ownerId, ApplicationStatus status, Instant changedAt) {
+        this.ownerId = ownerId;
         this.status = status;
         this.changedAt = changedAt;
+    }
+
+    Instant changedAt() {
+        return changedAt;
+    }
+
+    StatusEntry entry() {
+        return new StatusEntry(status, changedAt);
     }
 }

@@ -3,7 +3,7 @@ package org.jobsearch.tracker.job;
 import java.util.Objects;
 
 /**
- * A job the user adds by hand.
+ * A job the user adds by hand with just what an application states.
  *
  * @param title         the listing's job title
  * @param externalJobId the employer's job or requisition id, if known
