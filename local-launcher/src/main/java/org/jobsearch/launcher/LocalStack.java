@@ -273,6 +273,8 @@ public final class LocalStack {
         env.put("JOBSEARCH_DB_PASSWORD", secrets.dbPassword());
         env.put("JOBSEARCH_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafkaPort);
         env.put("JOBSEARCH_IDENTITY_SIGNING_KEY", secrets.signingKey());
+        // one person's traffic: a few connections per app keep PostgreSQL small on a laptop
+        env.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "4");
         for (App other : APPS.values()) {
             env.put("JOBSEARCH_" + switch (other.name()) {
                 case "discovery-service" -> "DISCOVERY";
