@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Resume tailoring: JD parsing, the experience base, the bullet writer, templates and PDF rendering. For now the
- * service's shell: its database (the messaging tables), security, health, OpenAPI and the event plumbing.
+ * Resume tailoring: JD preprocessing and parsing today; the experience base, the bullet writer, templates and PDF
+ * rendering follow.
  */
 @SpringBootApplication
 public class ResumeApplication {

@@ -6,10 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.jobsearch.architecture.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-/**
- * Package by feature, then role: see {@link ServiceArchitecture}. The service has no feature yet, so the rules may
- * find nothing to check; they apply as soon as the first feature package appears.
- */
+/** Package by feature (jd, job, listing), then role: see {@link ServiceArchitecture}. */
 class ArchitectureTest {
 
     private static final String BASE = "org.jobsearch.resume";
