@@ -31,6 +31,10 @@ import java.util.Set;
  * @param previousSigningKeys keys still accepted when verifying, during a rotation: services
  *                   list the new key as {@code signing-key} and the old one here, then the gateway
  *                   switches to the new key, then the old one is removed (see the README)
+ * @param publicPaths extra path patterns (Spring {@code PathPattern}, e.g. {@code /api/tracker/calendar/*.ics})
+ *                   a service answers without an identity token, for callers that cannot sign in; empty by
+ *                   default. Such an endpoint authenticates the caller itself (e.g. by a secret in the URL). The
+ *                   admin paths stay admin-only even if a pattern matches them
  */
 @ConfigurationProperties("jobsearch.identity")
 public record IdentityProperties(
@@ -39,7 +43,8 @@ public record IdentityProperties(
         @DefaultValue(DEFAULT_AUDIENCE) String audience,
         @DefaultValue("5m") Duration tokenTtl,
         @DefaultValue(SERVICE_MODE) String mode,
-        List<String> previousSigningKeys) {
+        List<String> previousSigningKeys,
+        List<String> publicPaths) {
 
     public static final String SERVICE_MODE = "service";
     public static final String GATEWAY_MODE = "gateway";
@@ -61,6 +66,14 @@ public record IdentityProperties(
         for (String previous : previousSigningKeys) {
             checkLength("jobsearch.identity.previous-signing-keys", previous);
         }
+        publicPaths = publicPaths == null ? List.of()
+                : publicPaths.stream().filter(path -> path != null && !path.isBlank()).map(String::trim).toList();
+        for (String path : publicPaths) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("jobsearch.identity.public-paths entries must start with '/', was '"
+                        + path + "'");
+            }
+        }
         issuer = issuer == null || issuer.isBlank() ? DEFAULT_ISSUER : issuer;
         audience = audience == null || audience.isBlank() ? DEFAULT_AUDIENCE : audience;
         tokenTtl = tokenTtl == null ? Duration.ofMinutes(5) : tokenTtl;
@@ -76,12 +89,18 @@ public record IdentityProperties(
 
     /** The settings without rotation. */
     public IdentityProperties(String signingKey, String issuer, String audience, Duration tokenTtl, String mode) {
-        this(signingKey, issuer, audience, tokenTtl, mode, List.of());
+        this(signingKey, issuer, audience, tokenTtl, mode, List.of(), List.of());
+    }
+
+    /** The settings without public paths. */
+    public IdentityProperties(String signingKey, String issuer, String audience, Duration tokenTtl, String mode,
+                              List<String> previousSigningKeys) {
+        this(signingKey, issuer, audience, tokenTtl, mode, previousSigningKeys, List.of());
     }
 
     /** Convenience for tests and tools: the defaults with the given key. */
     public static IdentityProperties withSigningKey(String signingKey) {
-        return new IdentityProperties(signingKey, null, null, null, null, List.of());
+        return new IdentityProperties(signingKey, null, null, null, null, List.of(), List.of());
     }
 
     /** The decoded key as an HMAC-SHA256 key: what the gateway signs with. */
@@ -128,6 +147,6 @@ public record IdentityProperties(
     public String toString() {
         // never print the key (configuration dumps, failure analysis)
         return "IdentityProperties[signingKey=******, previousSigningKeys=" + previousSigningKeys.size()
-                + " hidden, issuer=" + issuer + ", audience=" + audience + ", tokenTtl=" + tokenTtl + ", mode=" + mode + "]";
+                + " hidden, issuer=" + issuer + ", audience=" + audience + ", tokenTtl=" + tokenTtl + ", mode=" + mode + ", publicPaths=" + publicPaths + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.jobsearch.gateway.routing;
 
+import org.jobsearch.gateway.security.AnonymousRoutes;
 import org.jobsearch.gateway.security.SignedInUser;
 import org.jobsearch.identity.IdentityTokenSigner;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
@@ -43,22 +44,33 @@ public final class RoutingFilterFunctions {
     public static HandlerFilterFunction<ServerResponse, ServerResponse> relayIdentity() {
         return (request, next) -> {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (AnonymousRoutes.matches(request.servletRequest())) {
+                // a route open without signing in (a calendar feed): forwarded with no identity at all, whoever
+                // asks, so the service's answer depends only on the secret in the URL
+                return next.handle(withoutCredentials(request, null));
+            }
             if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user)) {
                 // unreachable behind the security filter chain, which requires a signed-in user for /api/**
                 return problem(request, HttpStatus.UNAUTHORIZED, "No signed-in user to forward this request for.");
             }
             IdentityTokenSigner signer = MvcUtils.getApplicationContext(request).getBean(IdentityTokenSigner.class);
             String token = signer.sign(user.toCurrentUser());
-            ServerRequest forwarded = ServerRequest.from(request)
-                    .headers(headers -> {
-                        for (String header : GATEWAY_CREDENTIAL_HEADERS) {
-                            headers.remove(header);
-                        }
-                        headers.setBearerAuth(token);
-                    })
-                    .build();
-            return next.handle(forwarded);
+            return next.handle(withoutCredentials(request, token));
         };
+    }
+
+    /** The request without the caller's credentials, carrying {@code token} when not null. */
+    private static ServerRequest withoutCredentials(ServerRequest request, String token) {
+        return ServerRequest.from(request)
+                .headers(headers -> {
+                    for (String header : GATEWAY_CREDENTIAL_HEADERS) {
+                        headers.remove(header);
+                    }
+                    if (token != null) {
+                        headers.setBearerAuth(token);
+                    }
+                })
+                .build();
     }
 
     /**

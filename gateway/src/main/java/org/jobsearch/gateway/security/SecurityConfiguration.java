@@ -62,6 +62,8 @@ class SecurityConfiguration {
                         // forwards (deep links to the UI shell) and error pages belong to a request already authorized
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC_PATHS).permitAll()
+                        // calendar apps cannot sign in: the feed URL's secret is checked by the tracker
+                        .requestMatchers(AnonymousRoutes.CALENDAR_FEED).permitAll()
                         .requestMatchers("/actuator/**", "/api/accounts", "/api/accounts/**").hasRole(CurrentUser.ADMIN)
                         .anyRequest().hasAnyRole(CurrentUser.USER, CurrentUser.ADMIN))
                 .headers(headers -> headers

@@ -45,7 +45,9 @@ public class ServiceSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain identitySecurityFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
+    SecurityFilterChain identitySecurityFilterChain(HttpSecurity http, JwtDecoder decoder,
+                                                    IdentityProperties properties) throws Exception {
+        String[] publicPaths = properties.publicPaths().toArray(String[]::new);
         ProblemDetailsAuthenticationEntryPoint unauthorized = new ProblemDetailsAuthenticationEntryPoint(
                 new BearerTokenAuthenticationEntryPoint(),
                 "This request needs a valid identity token (Authorization: Bearer ...); send it through the gateway.");
@@ -58,6 +60,8 @@ public class ServiceSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(OPEN_PATHS).permitAll()
                         .requestMatchers(ADMIN_PATHS).hasRole(CurrentUser.ADMIN)
+                        // jobsearch.identity.public-paths: endpoints that authenticate their caller themselves
+                        .requestMatchers(publicPaths).permitAll()
                         .anyRequest().hasAnyRole(CurrentUser.USER, CurrentUser.ADMIN))
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(rolesAsAuthorities()))

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +129,11 @@ public class InterviewService {
             ApplicationView application = byId.get(interview.applicationId());
             return interview.view(application.company(), application.title());
         });
+    }
+
+    /** The owner's interviews after {@code now} that stand, soonest first, at most {@code limit} (a calendar feed). */
+    public List<InterviewView> upcoming(UUID ownerId, Instant now, int limit) {
+        return upcoming(ownerId, null, 0, limit).getContent();
     }
 
     private Optional<ApplicationView> application(UUID ownerId, UUID applicationId) {
