@@ -3,7 +3,7 @@ package org.jobsearch.discovery;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Job discovery; for now, the user's applied jobs as tracker announces them. */
+/** Job discovery: the shared company catalog, search configs, listings with review status, syncs, applied jobs. */
 @SpringBootApplication
 public class DiscoveryApplication {
 

@@ -15,6 +15,15 @@ interface AppliedJobRepository extends Repository<AppliedJob, UUID> {
 
     Page<AppliedJob> findByOwnerId(UUID ownerId, Pageable pageable);
 
+    /** Whether the owner applied to the posting: by the listing it came from, or by company name and external id. */
+    @Query(nativeQuery = true, value = """
+            select exists (select 1 from applied_job
+                           where owner_id = :ownerId
+                             and (source_listing_id = any(cast(:listingIds as uuid[]))
+                                  or (lower(btrim(company)) = lower(btrim(:company)) and external_job_id = :externalId)))""")
+    boolean existsApplication(@Param("ownerId") UUID ownerId, @Param("company") String company,
+                              @Param("externalId") String externalId, @Param("listingIds") UUID[] listingIds);
+
     /**
      * Inserts the application or brings it up to date. An event for an application already known under another
      * owner changes nothing; an event older than the row's status leaves the status as it is.

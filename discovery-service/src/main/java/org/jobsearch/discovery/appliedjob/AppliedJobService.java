@@ -9,6 +9,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -37,6 +38,14 @@ public class AppliedJobService {
             log.warn("ignored ApplicationStatusChanged {}: application {} belongs to another owner",
                     event.eventId(), event.applicationId());
         }
+    }
+
+    /**
+     * Whether the owner has an application for this posting: one that came from one of the listings, or one for the
+     * same company (name, ignoring case) and external job id.
+     */
+    public boolean hasApplied(UUID ownerId, String company, String externalJobId, Collection<UUID> listingIds) {
+        return appliedJobs.existsApplication(ownerId, company, externalJobId, listingIds.toArray(UUID[]::new));
     }
 
     /** The owner's applied jobs, newest application first. */

@@ -26,13 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for an ATS host (JDK HttpServer on 127.0.0.1): scripted replies per route, every request
  * recorded, and the largest number of requests it ever had in flight at once.
  */
-final class FakeAtsServer implements AutoCloseable {
+public final class FakeAtsServer implements AutoCloseable {
 
-    record Recorded(String method, String pathAndQuery, String body, Map<String, String> headers) {
+    public record Recorded(String method, String pathAndQuery, String body, Map<String, String> headers) {
     }
 
-    record Reply(int status, String body, Map<String, String> headers) {
-        static Reply json(String body) {
+    public record Reply(int status, String body, Map<String, String> headers) {
+        public static Reply json(String body) {
             return new Reply(200, body, Map.of("Content-Type", "application/json"));
         }
 
@@ -40,7 +40,7 @@ final class FakeAtsServer implements AutoCloseable {
             return json(TestAts.resource(path));
         }
 
-        static Reply status(int status) {
+        public static Reply status(int status) {
             return new Reply(status, "", Map.of());
         }
 
@@ -81,7 +81,7 @@ final class FakeAtsServer implements AutoCloseable {
     }
 
     /** Replies to {@code method path[?query]} in order; the last one repeats. Without a query, any query matches. */
-    FakeAtsServer route(String method, String pathAndQuery, Reply... replies) {
+    public FakeAtsServer route(String method, String pathAndQuery, Reply... replies) {
         routes.put(method + " " + pathAndQuery, new ArrayDeque<>(List.of(replies)));
         return this;
     }
@@ -91,7 +91,7 @@ final class FakeAtsServer implements AutoCloseable {
         return this;
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -105,7 +105,7 @@ final class FakeAtsServer implements AutoCloseable {
         }
     }
 
-    List<Recorded> requests(String method, String pathPrefix) {
+    public List<Recorded> requests(String method, String pathPrefix) {
         return requests().stream().filter(r -> r.method().equals(method) && r.pathAndQuery().startsWith(pathPrefix))
                 .toList();
     }

@@ -1,0 +1,251 @@
+package org.jobsearch.discovery.listing;
+
+import org.jobsearch.discovery.appliedjob.AppliedJobService;
+import org.jobsearch.discovery.ats.Compensation;
+import org.jobsearch.discovery.ats.Posting;
+import org.jobsearch.discovery.company.FollowedCompany;
+import org.jobsearch.discovery.searchconfig.SearchConfigView;
+import org.jobsearch.events.JobListingDiscovered;
+import org.jobsearch.events.WorkSetting;
+import org.jobsearch.messaging.outbox.OutboxWriter;
+import org.jobsearch.rest.ResourceNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Listings: shared postings, fetched once however many users follow the company, and each user's review of them.
+ * A re-sync updates a listing and adds matched terms, never overwrites a user's status; new listings (and listings
+ * whose content changed) are published as {@code JobListingDiscovered} in the transaction that stores them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ListingService {
+
+    private static final Logger log = LoggerFactory.getLogger(ListingService.class);
+    private static final int NAME_LIMIT = 255;
+    private static final int DOCUMENT_LIMIT = 200_000;
+    private static final int URL_LIMIT = 2048;
+
+    private final ListingRepository listings;
+    private final AppliedJobService appliedJobs;
+    private final OutboxWriter outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    ListingService(ListingRepository listings, AppliedJobService appliedJobs, OutboxWriter outbox) {
+        this.listings = listings;
+        this.appliedJobs = appliedJobs;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Stores one page of a company's fetch in one transaction: the postings that match at least one follower's
+     * search configs become (or refresh) listings seen in {@code scope}, and each matching follower gets a review
+     * remembering every term that matched; a follower's tracked application makes it {@code applied}.
+     */
+    @Transactional
+    public IngestResult ingest(FollowedCompany company, String scope, List<Posting> postings,
+                               Map<UUID, List<SearchConfigView>> configsByOwner) {
+        Instant now = clock.instant();
+        IngestResult result = IngestResult.NONE;
+        for (Posting posting : postings) {
+            Map<UUID, List<String>> matches = matches(company, posting, configsByOwner);
+            if (matches.isEmpty()) {
+                continue;
+            }
+            result = result.plus(store(company, scope, posting, matches, now));
+        }
+        return result;
+    }
+
+    /** Marks the listings {@code scope} of the company saw before {@code fetchStartedAt} but not since as stale. */
+    @Transactional
+    public int markStale(UUID companyId, String scope, Instant fetchStartedAt) {
+        return listings.markStale(companyId, scope, fetchStartedAt);
+    }
+
+    /** Removes listings stale and unfetched for longer than {@code retention}, except interested or applied ones. */
+    @Transactional
+    public int removeStale(Duration retention) {
+        List<String> protecting = Arrays.stream(ReviewStatus.values()).filter(ReviewStatus::protectsFromCleanup)
+                .map(ReviewStatus::value).toList();
+        return listings.removeStale(StaleRules.cutoff(clock.instant(), retention), protecting);
+    }
+
+    /** The owner's tracker recorded an application: the matching listing (by source listing or id) is applied. */
+    @Transactional
+    public int applicationRecorded(UUID ownerId, String company, String externalJobId, UUID sourceListingId) {
+        return listings.markApplied(ownerId, company, externalJobId, sourceListingId, clock.instant());
+    }
+
+    public Page<ListingView> list(UUID ownerId, ListingQuery query, int page, int size) {
+        return new PageImpl<>(listings.page(ownerId, query, page, size), PageRequest.of(page, size),
+                listings.count(ownerId, query));
+    }
+
+    /** Visible listings per status (every status present, zero when none). */
+    public Map<ReviewStatus, Long> counts(UUID ownerId) {
+        Map<String, Long> raw = listings.countsByStatus(ownerId);
+        Map<ReviewStatus, Long> counts = new EnumMap<>(ReviewStatus.class);
+        for (ReviewStatus status : ReviewStatus.values()) {
+            counts.put(status, raw.getOrDefault(status.value(), 0L));
+        }
+        return counts;
+    }
+
+    @Transactional
+    public void setStatus(UUID ownerId, UUID listingId, ReviewStatus target) {
+        ReviewStatus current = listings.status(ownerId, listingId).map(ReviewStatus::of)
+                .orElseThrow(() -> new ResourceNotFoundException("listing", listingId));
+        if (!current.canMoveTo(target)) {
+            throw new StatusConflictException("Listing " + listingId + " is applied; applied is final");
+        }
+        if (current != target) {
+            listings.setStatus(ownerId, listingId, target.value(), clock.instant());
+        }
+    }
+
+    /** Dismisses every visible listing of the owner in {@code from} ({@code new} or {@code interested}). */
+    @Transactional
+    public int bulkDismiss(UUID ownerId, ReviewStatus from) {
+        if (from != ReviewStatus.NEW && from != ReviewStatus.INTERESTED) {
+            throw new IllegalArgumentException("only new or interested listings can be dismissed in bulk");
+        }
+        return listings.bulkMove(ownerId, from.value(), ReviewStatus.DISMISSED.value(), clock.instant());
+    }
+
+    /** Marks every visible interested listing of the owner applied. */
+    @Transactional
+    public int bulkMarkApplied(UUID ownerId) {
+        return listings.bulkMove(ownerId, ReviewStatus.INTERESTED.value(), ReviewStatus.APPLIED.value(),
+                clock.instant());
+    }
+
+    private static Map<UUID, List<String>> matches(FollowedCompany company, Posting posting,
+                                                   Map<UUID, List<SearchConfigView>> configsByOwner) {
+        Map<UUID, List<String>> matches = new LinkedHashMap<>();
+        for (FollowedCompany.Follower follower : company.followers()) {
+            List<String> terms = configsByOwner.getOrDefault(follower.ownerId(), List.of()).stream()
+                    .filter(c -> c.matches(posting.title(), posting.location(), follower.excludeTerms()))
+                    .map(SearchConfigView::searchTerm)
+                    .toList();
+            if (!terms.isEmpty()) {
+                matches.put(follower.ownerId(), terms);
+            }
+        }
+        return matches;
+    }
+
+    private IngestResult store(FollowedCompany company, String scope, Posting posting, Map<UUID, List<String>> matches,
+                               Instant now) {
+        String platform = posting.platform().name().toLowerCase(Locale.ROOT);
+        String dedupeKey = SamePosting.dedupeKey(posting.title(), posting.location());
+        String hash = contentHash(posting);
+        var existing = listings.find(company.id(), platform, posting.externalId());
+        UUID listingId;
+        UUID canonicalId;
+        boolean created = existing.isEmpty();
+        if (created) {
+            listingId = UUID.randomUUID();
+            canonicalId = listings.canonicalCandidates(company.id(), dedupeKey, platform).stream()
+                    .filter(c -> SamePosting.nearIdentical(c.descriptionHtml(), posting.descriptionHtml()))
+                    .map(ListingRepository.Candidate::id)
+                    .findFirst().orElse(null);
+            listings.insert(listingId, company.id(), posting, dedupeKey, canonicalId, hash, now);
+            publish(listingId, company, posting, now);
+        } else {
+            listingId = existing.get().id();
+            canonicalId = existing.get().canonicalId();
+            if (existing.get().contentHash().equals(hash)) {
+                listings.touch(listingId, now);
+            } else {
+                listings.updateContent(listingId, posting, dedupeKey, hash, now);
+                publish(listingId, company, posting, now);
+            }
+        }
+        listings.seen(listingId, scope, now);
+        UUID reviewed = canonicalId != null ? canonicalId : listingId;
+        int newToReview = 0;
+        for (Map.Entry<UUID, List<String>> match : matches.entrySet()) {
+            boolean applied = appliedJobs.hasApplied(match.getKey(), company.name(), posting.externalId(),
+                    canonicalId == null ? List.of(listingId) : List.of(listingId, canonicalId));
+            ListingRepository.ReviewWrite write = listings.review(match.getKey(), reviewed, match.getValue(), applied, now);
+            if (write.inserted() && write.status().equals(ReviewStatus.NEW.value())) {
+                newToReview++;
+            }
+        }
+        return new IngestResult(created ? 1 : 0, created ? 0 : 1, 1, newToReview);
+    }
+
+    private void publish(UUID listingId, FollowedCompany company, Posting posting, Instant now) {
+        if (posting.url() == null || posting.url().length() > URL_LIMIT) {
+            log.warn("not announcing listing {} ({} {}): it has no usable URL", listingId, posting.platform(),
+                    posting.externalId());
+            return;
+        }
+        String description = posting.descriptionHtml() != null && posting.descriptionHtml().length() <= DOCUMENT_LIMIT
+                ? posting.descriptionHtml() : null;
+        outbox.append(new JobListingDiscovered(UUID.randomUUID(), now, listingId, company.id(),
+                cut(company.name()), posting.platform(), cut(posting.externalId()), cut(posting.title()),
+                cut(posting.location()), posting.remote(), Boolean.TRUE.equals(posting.remote()) ? WorkSetting.REMOTE : null,
+                posting.postedDate(), posting.url(), description, cut(posting.department()),
+                compensation(posting.compensation())));
+    }
+
+    private static JobListingDiscovered.Compensation compensation(Compensation pay) {
+        if (pay == null) {
+            return null;
+        }
+        return new JobListingDiscovered.Compensation(
+                pay.min() == null ? null : pay.min().intValue(), pay.max() == null ? null : pay.max().intValue(),
+                pay.currency() != null && pay.currency().matches("[A-Z]{3}") ? pay.currency() : null,
+                pay.interval() == null ? null : pay.interval().name().toLowerCase(Locale.ROOT),
+                pay.summary() == null || pay.summary().length() > 10_000 ? null : pay.summary());
+    }
+
+    private static String cut(String value) {
+        return value == null || value.length() <= NAME_LIMIT ? value : value.substring(0, NAME_LIMIT);
+    }
+
+    /** What the listing shows; a change re-announces it. */
+    static String contentHash(Posting p) {
+        Compensation pay = p.compensation();
+        List<Object> parts = new ArrayList<>(Arrays.asList(p.title(), p.location(), p.remote(), p.postedDate(), p.url(),
+                p.department(), p.descriptionHtml()));
+        if (pay != null) {
+            parts.addAll(Arrays.asList(pay.min(), pay.max(), pay.currency(), pay.interval(), pay.summary()));
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Object part : parts) {
+                sha.update(Objects.toString(part, "\u0000").getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0x1f);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
