@@ -3,7 +3,7 @@ package org.jobsearch.prep;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Interview preparation; for now, the applications it will prepare for, as tracker announces them. */
+/** Interview preparation: base prep per application, prep per interview, debrief notes. */
 @SpringBootApplication
 public class InterviewPrepApplication {
 

@@ -23,15 +23,20 @@ public class TrackedApplicationService {
         this.applications = applications;
     }
 
-    /** Records the application's status for the owner the event names, and for no one else. */
+    /**
+     * Records the application's status for the owner the event names, and for no one else.
+     *
+     * @return whether the row now reflects the event (false: older than what is kept, or another owner's)
+     */
     @Transactional
-    public void statusChanged(ApplicationStatusChanged event) {
+    public boolean statusChanged(ApplicationStatusChanged event) {
         int rows = applications.upsert(event.applicationId(), event.ownerId(), event.jobId(), event.job().company(),
                 event.job().listingJobTitle(), event.status().name().toLowerCase(Locale.ROOT), event.changedAt());
         if (rows == 0) {
             log.info("ApplicationStatusChanged {} left application {} as it was (older, or another owner's)",
                     event.eventId(), event.applicationId());
         }
+        return rows > 0;
     }
 
     /** The owner's application; empty for an unknown id and for another user's application alike. */
