@@ -5,17 +5,22 @@
 import {h, replaceChildren} from './dom.js';
 import {getJson, logout} from './http.js';
 import * as appliedJobs from './pages/applied-jobs.js';
+import * as application from './pages/application.js';
 import * as comingSoon from './pages/coming-soon.js';
+import * as company from './pages/company.js';
+import * as jobs from './pages/jobs.js';
+import * as metrics from './pages/metrics.js';
+import * as upcomingInterviews from './pages/upcoming-interviews.js';
 
 const routes = [
     {pattern: /^\/$/, redirect: '/applied-jobs'},
     {pattern: /^\/applied-jobs$/, page: appliedJobs, title: 'Applied jobs'},
-    {pattern: /^\/jobs$/, page: comingSoon.jobs, title: 'Jobs'},
+    {pattern: /^\/jobs$/, page: jobs, title: 'Jobs'},
     {pattern: /^\/applications\/([^/]+)\/interview-prep$/, page: comingSoon.interviewPrep, title: 'Interview preparation'},
-    {pattern: /^\/applications\/([^/]+)$/, page: comingSoon.application, title: 'Application'},
-    {pattern: /^\/metrics$/, page: comingSoon.metrics, title: 'Metrics'},
-    {pattern: /^\/company\/([^/]+)$/, page: comingSoon.company, title: 'Company'},
-    {pattern: /^\/interviews\/upcoming$/, page: comingSoon.upcomingInterviews, title: 'Upcoming interviews'},
+    {pattern: /^\/applications\/([^/]+)$/, page: application, title: 'Application'},
+    {pattern: /^\/metrics$/, page: metrics, title: 'Metrics'},
+    {pattern: /^\/company\/([^/]+)$/, page: company, title: 'Company'},
+    {pattern: /^\/interviews\/upcoming$/, page: upcomingInterviews, title: 'Upcoming interviews'},
     {pattern: /^\/resume$/, page: comingSoon.resume, title: 'Resume'},
     {pattern: /^\/settings$/, page: comingSoon.settings, title: 'Settings'},
 ];

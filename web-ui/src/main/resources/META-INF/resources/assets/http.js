@@ -40,26 +40,35 @@ export async function postJson(url, body) {
     return request('POST', url, body);
 }
 
+export async function putJson(url, body) {
+    return request('PUT', url, body);
+}
+
+/** A write whose body is not JSON (a CSV file): sent as it is, with the given content type. */
+export async function postRaw(url, body, contentType) {
+    return request('POST', url, body, contentType);
+}
+
 /** Ends the session; the server clears the session and CSRF cookies. */
 export async function logout() {
     await fetch('/logout', {method: 'POST', headers: {[CSRF_HEADER]: csrfToken()}, credentials: 'same-origin'});
     window.location.assign('/login?logout');
 }
 
-async function request(method, url, body) {
+async function request(method, url, body, rawContentType) {
     const headers = {'Accept': 'application/json, application/problem+json'};
     if (method !== 'GET') {
         headers[CSRF_HEADER] = csrfToken();
     }
     if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
+        headers['Content-Type'] = rawContentType ?? 'application/json';
     }
     let response;
     try {
         response = await fetch(url, {
             method,
             headers,
-            body: body === undefined ? undefined : JSON.stringify(body),
+            body: body === undefined ? undefined : (rawContentType ? body : JSON.stringify(body)),
             credentials: 'same-origin',
         });
     } catch (networkError) {

@@ -119,10 +119,10 @@ class BrowserUiTest extends GatewayIntegrationTest {
         });
 
         // a page whose feature is not built yet says so, through the navigation
-        driver.findElement(By.linkText("Metrics")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Metrics"));
+        driver.findElement(By.linkText("Resume")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Resume"));
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).startsWith("This page arrives with");
-        assertThat(driver.findElement(By.linkText("Metrics")).getAttribute("aria-current")).isEqualTo("page");
+        assertThat(driver.findElement(By.linkText("Resume")).getAttribute("aria-current")).isEqualTo("page");
 
         // a deep link from the list: the application page
         driver.navigate().back();

@@ -5,6 +5,7 @@
 
 import {h, replaceChildren} from '../dom.js';
 import {getJson, postJson, ProblemError} from '../http.js';
+import {importSection} from './import-export.js';
 
 const PAGE_SIZE = 20;
 const POLL_INTERVAL_MS = 1000;
@@ -21,6 +22,7 @@ export function render(main) {
     const listArea = h('div');
     const formStatus = h('p', {role: 'status', 'aria-live': 'polite'});
     const form = buildForm(state, formStatus, listArea, listStatus);
+    const importStatus = h('p', {role: 'status', 'aria-live': 'polite'});
 
     replaceChildren(main,
         h('h1', {}, 'Applied jobs'),
@@ -31,7 +33,15 @@ export function render(main) {
         h('section', {'aria-labelledby': 'list-heading'},
             h('h2', {id: 'list-heading'}, 'Your applications'),
             listStatus,
-            listArea));
+            listArea,
+            importStatus),
+        importSection(applicationIds => {
+            state.page = 0;
+            state.highlight = null;
+            clearTimeout(state.pollTimer);
+            const last = applicationIds[applicationIds.length - 1];
+            waitForApplication(state, last, importStatus, listArea, listStatus, POLL_ATTEMPTS, IMPORT_MESSAGES);
+        }));
 
     loadPage(state, listArea, listStatus);
 
@@ -89,7 +99,19 @@ function buildForm(state, formStatus, listArea, listStatus) {
     return form;
 }
 
-async function waitForApplication(state, applicationId, formStatus, listArea, listStatus, attemptsLeft) {
+const SAVED_MESSAGES = {
+    listed: 'Saved. Your new application is highlighted below.',
+    late: 'Saved, but it is not listed yet: the list updates once the discovery service has processed the change. '
+        + 'Reload this page in a moment.',
+};
+const IMPORT_MESSAGES = {
+    listed: 'The imported applications are now in your list.',
+    late: 'Imported, but not all are listed yet: the list updates once the discovery service has processed them. '
+        + 'Reload this page in a moment.',
+};
+
+async function waitForApplication(state, applicationId, formStatus, listArea, listStatus, attemptsLeft,
+                                  messages = SAVED_MESSAGES) {
     if (!state.alive) {
         return;
     }
@@ -98,16 +120,15 @@ async function waitForApplication(state, applicationId, formStatus, listArea, li
         return;
     }
     if (result && applicationId && result.items.some(item => item.applicationId === applicationId)) {
-        replaceChildren(formStatus, 'Saved. Your new application is highlighted below.');
+        replaceChildren(formStatus, messages.listed);
         return;
     }
     if (attemptsLeft <= 1) {
-        replaceChildren(formStatus, 'Saved, but it is not listed yet: the list updates once the discovery service has '
-            + 'processed the change. Reload this page in a moment.');
+        replaceChildren(formStatus, messages.late);
         return;
     }
     state.pollTimer = setTimeout(
-        () => waitForApplication(state, applicationId, formStatus, listArea, listStatus, attemptsLeft - 1),
+        () => waitForApplication(state, applicationId, formStatus, listArea, listStatus, attemptsLeft - 1, messages),
         POLL_INTERVAL_MS);
 }
 
