@@ -4,8 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Resume tailoring: JD preprocessing and parsing today; the experience base, the bullet writer, templates and PDF
- * rendering follow.
+ * Resume tailoring: JD preprocessing and parsing, the experience base, bullet selection and one-page PDF rendering.
  */
 @SpringBootApplication
 public class ResumeApplication {
