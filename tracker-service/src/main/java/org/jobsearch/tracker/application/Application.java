@@ -112,6 +112,11 @@ class Application {
         outcomeNotes = ended.notes();
     }
 
+    /** Replaces the desired salary (a value below 1000 is read as thousands, as when applying). */
+    void changeDesiredSalary(Integer salary) {
+        desiredSalary = normalizeSalary(salary);
+    }
+
     UUID id() {
         return id;
     }

@@ -18,6 +18,9 @@ interface ApplicationRepository extends Repository<Application, UUID> {
 
     Application save(Application application);
 
+    /** Inserts at once, so a unique-index clash surfaces in the caller (as a DataIntegrityViolationException). */
+    Application saveAndFlush(Application application);
+
     Page<Application> findByOwnerId(UUID ownerId, Pageable pageable);
 
     Optional<Application> findByIdAndOwnerId(UUID id, UUID ownerId);

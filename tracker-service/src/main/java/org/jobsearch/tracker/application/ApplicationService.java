@@ -7,12 +7,15 @@ import org.jobsearch.events.ApplicationStatusChanged;
 import org.jobsearch.messaging.outbox.OutboxWriter;
 import org.jobsearch.tracker.job.JobDetails;
 import org.jobsearch.tracker.job.JobService;
+import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -32,6 +35,8 @@ import java.util.stream.Collectors;
 @Transactional(readOnly = true)
 public class ApplicationService {
 
+    /** The unique index that keeps one application per job (V3). */
+    static final String ONE_APPLICATION_PER_JOB = "application_job";
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("appliedAt"), Sort.Order.desc("id"));
 
     private final ApplicationRepository applications;
@@ -69,8 +74,18 @@ public class ApplicationService {
             job = jobs.create(ownerId, command.newJob());
         }
         Instant appliedAt = command.appliedAt() == null ? now : command.appliedAt().truncatedTo(ChronoUnit.MICROS);
-        Application application = applications.save(
-                Application.submit(ownerId, job.id(), appliedAt, command.desiredSalary(), now));
+        Application application;
+        try {
+            // flushed here, not at commit: a concurrent application to the same job that passed the check above
+            // fails on the unique index (application_job) now, as the same 409, before anything is published
+            application = applications.saveAndFlush(
+                    Application.submit(ownerId, job.id(), appliedAt, command.desiredSalary(), now));
+        } catch (DataIntegrityViolationException e) {
+            if (!violates(e, ONE_APPLICATION_PER_JOB)) {
+                throw e;
+            }
+            throw ApplicationInputException.conflict("/jobId", "job " + job.id() + " already has an application");
+        }
         publish(ApplicationEvents.statusChanged(application, null, application.appliedAt(), job, now));
         return view(application, job, true);
     }
@@ -103,6 +118,18 @@ public class ApplicationService {
     public Optional<ApplicationView> recordOutcome(UUID ownerId, UUID id, ProcessOutcome outcome) {
         return applications.findForUpdate(id, ownerId).map(application -> {
             application.recordOutcome(outcome);
+            return view(application, job(ownerId, application), true);
+        });
+    }
+
+    /**
+     * Changes the desired salary (whole USD per year; below 1000 read as thousands); empty for an unknown id and
+     * another user's application alike. Publishes nothing: the salary is not part of any event.
+     */
+    @Transactional
+    public Optional<ApplicationView> changeDesiredSalary(UUID ownerId, UUID id, int desiredSalary) {
+        return applications.findForUpdate(id, ownerId).map(application -> {
+            application.changeDesiredSalary(desiredSalary);
             return view(application, job(ownerId, application), true);
         });
     }
@@ -163,6 +190,21 @@ public class ApplicationService {
                 job.externalJobId(), job.source(), application.status(), application.appliedAt(),
                 application.desiredSalary(), application.outcome(), withHistory ? application.history() : null,
                 job.resume());
+    }
+
+    /** Whether {@code e} is a violation of the named constraint or unique index. */
+    private static boolean violates(DataIntegrityViolationException e, String constraint) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && constraint.equalsIgnoreCase(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())
+                    && sql.getMessage() != null && sql.getMessage().contains("\"" + constraint + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Instant now() {

@@ -20,12 +20,23 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code /api/tracker/applications} end to end: HTTP in, rows in PostgreSQL, the event on Kafka. */
 @TrackerIntegrationTest
@@ -40,6 +51,8 @@ class ApplicationApiTest {
     IdentityProperties identity;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
 
     RestTestClient http;
     TestUsers users;
@@ -166,6 +179,117 @@ class ApplicationApiTest {
         http.get().uri(APPLICATIONS + "?page=1&size=1").header(HttpHeaders.AUTHORIZATION, users.bearer(carol)).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.items[0].id").isEqualTo(older.toString());
+    }
+
+    @Test
+    void anApplicationRacingAnotherToTheSameJobIsA409NamingTheJob() throws Exception {
+        CurrentUser erin = TestUsers.user("erin");
+        UUID jobId = job(erin);
+        // the other application is inserted but not yet committed: the request's existence check cannot see it,
+        // so the request gets as far as the insert, which waits on the unique index until the other commits
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("""
+                    insert into application (id, owner_id, job_id, applied_at, status) values (?, ?, ?, now(), 'no_response')""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, erin.id());
+                insert.setObject(3, jobId);
+                insert.executeUpdate();
+            }
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try {
+                Future<RestTestClient.ResponseSpec> racing = executor.submit(() -> apply(erin, jobId));
+                await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                        select count(*) from pg_stat_activity
+                        where wait_event_type = 'Lock' and query like 'insert into application %'""", Long.class) > 0);
+                other.commit();
+                racing.get(30, TimeUnit.SECONDS).expectStatus().isEqualTo(409)
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody()
+                        .jsonPath("$.status").isEqualTo(409)
+                        .jsonPath("$.errors.length()").isEqualTo(1)
+                        .jsonPath("$.errors[0].pointer").isEqualTo("/jobId");
+            } finally {
+                executor.shutdownNow();
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from application where job_id = ?", Long.class, jobId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoSimultaneousApplicationsToOneJobAreOneCreatedAndOne409() throws Exception {
+        CurrentUser finn = TestUsers.user("finn");
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                UUID jobId = job(finn);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Callable<Integer> applying = () -> {
+                    start.await();
+                    return apply(finn, jobId).returnResult(String.class).getStatus().value();
+                };
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : executor.invokeAll(List.of(applying, applying))) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+                assertThat(jdbc.queryForObject("select count(*) from application where job_id = ?", Long.class,
+                        jobId)).isEqualTo(1);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void desiredSalaryIsEditableByItsOwnerOnly() throws Exception {
+        CurrentUser gail = TestUsers.user("gail");
+        CurrentUser hal = TestUsers.user("hal");
+        JsonNode created = create(gail, """
+                {"company": "Litware", "title": "Data Engineer", "source": "linkedin", "desiredSalary": 140000}""");
+        String path = APPLICATIONS + "/" + created.get("id").asString();
+
+        patch(gail, path, "{\"desiredSalary\": 165}").expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.desiredSalary").isEqualTo(165000)
+                .jsonPath("$.status").isEqualTo("no_response")
+                .jsonPath("$.history.length()").isEqualTo(1);
+        http.get().uri(path).header(HttpHeaders.AUTHORIZATION, users.bearer(gail)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.desiredSalary").isEqualTo(165000);
+
+        patch(gail, path, "{\"desiredSalary\": -1}").expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].pointer").isEqualTo("/desiredSalary");
+        patch(gail, path, "{}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].pointer").isEqualTo("/desiredSalary");
+        patch(hal, path, "{\"desiredSalary\": 1}").expectStatus().isNotFound();
+        patch(gail, APPLICATIONS + "/" + UUID.randomUUID(), "{\"desiredSalary\": 1}").expectStatus().isNotFound();
+        http.patch().uri(path).contentType(MediaType.APPLICATION_JSON).body("{\"desiredSalary\": 1}").exchange()
+                .expectStatus().isUnauthorized();
+
+        assertThat(jdbc.queryForObject("select desired_salary from application where id = ?", Integer.class,
+                UUID.fromString(created.get("id").asString()))).isEqualTo(165000);
+    }
+
+    private RestTestClient.ResponseSpec patch(CurrentUser user, String path, String body) {
+        return http.patch().uri(path).header(HttpHeaders.AUTHORIZATION, users.bearer(user))
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    private UUID job(CurrentUser owner) throws Exception {
+        String body = http.post().uri("/api/tracker/jobs").header(HttpHeaders.AUTHORIZATION, users.bearer(owner))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"source": "indeed", "company": "Northwind", "listingJobTitle": "Analyst"}""")
+                .exchange().expectStatus().isCreated().returnResult(String.class).getResponseBody();
+        return UUID.fromString(JSON.readTree(body).get("id").asString());
+    }
+
+    private RestTestClient.ResponseSpec apply(CurrentUser user, UUID jobId) {
+        return http.post().uri(APPLICATIONS).header(HttpHeaders.AUTHORIZATION, users.bearer(user))
+                .contentType(MediaType.APPLICATION_JSON).body("{\"jobId\": \"" + jobId + "\"}").exchange();
     }
 
     private JsonNode create(CurrentUser user, String body) throws Exception {

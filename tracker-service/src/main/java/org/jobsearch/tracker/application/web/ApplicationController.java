@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -80,6 +81,15 @@ class ApplicationController {
     ApplicationResponse changeStatus(@Parameter(hidden = true) CurrentUser user, @PathVariable UUID id,
                                      @Valid @RequestBody ChangeStatusRequest request) {
         return applications.changeStatus(user.id(), id, request.status(), request.changedAt())
+                .map(ApplicationResponse::of)
+                .orElseThrow(() -> new ResourceNotFoundException("application", id));
+    }
+
+    /** Edits what can change after applying: the desired salary. 404 alike for unknown and others' applications. */
+    @PatchMapping("/{id}")
+    ApplicationResponse update(@Parameter(hidden = true) CurrentUser user, @PathVariable UUID id,
+                               @Valid @RequestBody UpdateApplicationRequest request) {
+        return applications.changeDesiredSalary(user.id(), id, request.desiredSalary())
                 .map(ApplicationResponse::of)
                 .orElseThrow(() -> new ResourceNotFoundException("application", id));
     }
