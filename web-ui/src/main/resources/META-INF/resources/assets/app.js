@@ -8,6 +8,7 @@ import * as appliedJobs from './pages/applied-jobs.js';
 import * as application from './pages/application.js';
 import * as comingSoon from './pages/coming-soon.js';
 import * as company from './pages/company.js';
+import * as interviewPrep from './pages/interview-prep.js';
 import * as jobs from './pages/jobs.js';
 import * as metrics from './pages/metrics.js';
 import * as upcomingInterviews from './pages/upcoming-interviews.js';
@@ -16,7 +17,7 @@ const routes = [
     {pattern: /^\/$/, redirect: '/applied-jobs'},
     {pattern: /^\/applied-jobs$/, page: appliedJobs, title: 'Applied jobs'},
     {pattern: /^\/jobs$/, page: jobs, title: 'Jobs'},
-    {pattern: /^\/applications\/([^/]+)\/interview-prep$/, page: comingSoon.interviewPrep, title: 'Interview preparation'},
+    {pattern: /^\/applications\/([^/]+)\/interview-prep$/, page: interviewPrep, title: 'Interview preparation'},
     {pattern: /^\/applications\/([^/]+)$/, page: application, title: 'Application'},
     {pattern: /^\/metrics$/, page: metrics, title: 'Metrics'},
     {pattern: /^\/company\/([^/]+)$/, page: company, title: 'Company'},

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Prep written by the configured LLM: one streamed markdown answer per document, with each section under a
- * {@code # <section>} line, validated once complete. A truncated stream or a missing section fails the generation;
- * nothing partial is returned.
+ * {@code # <section>} line, validated once complete. Missing sections get one repair call naming them; a truncated
+ * stream, or sections still missing after the repair, fail the generation; nothing partial is returned.
  */
 class LlmPrepGenerator implements PrepGenerator {
 
@@ -61,11 +61,8 @@ class LlmPrepGenerator implements PrepGenerator {
     public Generated base(BaseInput in) {
         String user = "JOB DESCRIPTION:\n" + in.job().rawJd() + "\n\nRESUME:\n" + resume(in.resume())
                 + "\n\nRESUME PROJECTS:\n" + projects(in.resume());
-        LlmResult<String> result = llm.streamText(LlmCall.builder(in.ownerId(), "prep_base")
-                .jobId(in.job().jobId()).applicationId(in.applicationId()).systemContext(BASE_RULES)
-                .userMessage(user).maxOutputTokens(maxOutputTokens).build());
-        return new Generated(sections(result.value(), PrepSection.of(true), "prep_base"),
-                result.provider() + "/" + result.model());
+        return generate(in.ownerId(), "prep_base", in.job().jobId(), in.applicationId(), BASE_RULES, user,
+                PrepSection.of(true));
     }
 
     @Override
@@ -83,15 +80,63 @@ class LlmPrepGenerator implements PrepGenerator {
                 + "\nINTERVIEWER TITLE: " + (in.interview().interviewerTitle() == null ? "Not specified"
                 : in.interview().interviewerTitle())
                 + "\n\nPRIOR INTERVIEW NOTES:\n" + notes;
-        LlmResult<String> result = llm.streamText(LlmCall.builder(in.ownerId(), "prep_interview")
-                .jobId(in.job().jobId()).applicationId(in.applicationId()).systemContext(INTERVIEW_RULES)
-                .userMessage(user).maxOutputTokens(maxOutputTokens).build());
-        return new Generated(sections(result.value(), PrepSection.of(false), "prep_interview"),
-                result.provider() + "/" + result.model());
+        return generate(in.ownerId(), "prep_interview", in.job().jobId(), in.applicationId(), INTERVIEW_RULES, user,
+                PrepSection.of(false));
+    }
+
+    /**
+     * One streamed answer; when it is complete but lacks sections, one repair: a second {@code streamText} that names
+     * the missing sections and asks for them alone, merged into the first answer's. Still missing after the repair:
+     * {@code LlmFailure(INVALID_OUTPUT)}. A truncated stream (either call) fails in llm-support with
+     * {@code LlmFailure(TRUNCATED)} and is not repaired (a repair would hit the same limit).
+     */
+    private Generated generate(java.util.UUID ownerId, String purpose, java.util.UUID jobId,
+                               java.util.UUID applicationId, String rules, String user, List<PrepSection> expected) {
+        LlmResult<String> first = llm.streamText(LlmCall.builder(ownerId, purpose).jobId(jobId)
+                .applicationId(applicationId).systemContext(rules).userMessage(user).maxOutputTokens(maxOutputTokens)
+                .build());
+        Map<String, String> found = split(first.value());
+        List<String> missing = missing(found, expected);
+        LlmResult<String> last = first;
+        if (!missing.isEmpty()) {
+            String repair = user + "\n\nYOUR PREVIOUS ANSWER LACKED THESE SECTIONS (missing or empty): "
+                    + String.join(", ", missing) + ".\nWrite only these sections now, in this order, each starting with"
+                    + " a line that is exactly \"# <name>\" and nothing else: "
+                    + missing.stream().map(m -> "# " + m).collect(Collectors.joining(", ")) + ".";
+            last = llm.streamText(LlmCall.builder(ownerId, purpose).jobId(jobId).applicationId(applicationId)
+                    .systemContext(rules).userMessage(repair).maxOutputTokens(maxOutputTokens).build());
+            split(last.value()).forEach((name, text) -> {
+                if (missing.contains(name) && !text.isBlank()) {
+                    found.put(name, text);
+                }
+            });
+        }
+        return new Generated(validated(found, expected, purpose), last.provider() + "/" + last.model());
     }
 
     /** Splits the complete answer at its {@code # name} lines; every expected section must be there and not blank. */
     static Map<PrepSection, String> sections(String answer, List<PrepSection> expected, String purpose) {
+        return validated(split(answer), expected, purpose);
+    }
+
+    private static List<String> missing(Map<String, String> found, List<PrepSection> expected) {
+        return expected.stream().filter(s -> found.getOrDefault(s.heading(), "").isBlank())
+                .map(PrepSection::heading).toList();
+    }
+
+    private static Map<PrepSection, String> validated(Map<String, String> found, List<PrepSection> expected,
+                                                      String purpose) {
+        Map<PrepSection, String> sections = new EnumMap<>(PrepSection.class);
+        List<String> missing = missing(found, expected);
+        if (!missing.isEmpty()) {
+            throw new LlmFailure(purpose, LlmFailure.Reason.INVALID_OUTPUT,
+                    "the answer lacks section(s) " + String.join(", ", missing));
+        }
+        expected.forEach(s -> sections.put(s, found.get(s.heading())));
+        return sections;
+    }
+
+    private static Map<String, String> split(String answer) {
         Map<String, String> found = new java.util.HashMap<>();
         Matcher m = HEADING.matcher(answer);
         String name = null;
@@ -106,15 +151,7 @@ class LlmPrepGenerator implements PrepGenerator {
         if (name != null) {
             found.put(name, answer.substring(start).strip());
         }
-        Map<PrepSection, String> sections = new EnumMap<>(PrepSection.class);
-        List<String> missing = expected.stream().filter(s -> found.getOrDefault(s.heading(), "").isBlank())
-                .map(PrepSection::heading).toList();
-        if (!missing.isEmpty()) {
-            throw new LlmFailure(purpose, LlmFailure.Reason.INVALID_OUTPUT,
-                    "the answer lacks section(s) " + String.join(", ", missing));
-        }
-        expected.forEach(s -> sections.put(s, found.get(s.heading())));
-        return sections;
+        return found;
     }
 
     /** Reference §5.2: role titles with their bullets, then skills; companies, dates and places left out. */

@@ -15,10 +15,6 @@ function notice(title, whatItShows, arrivesWith, ...extra) {
     };
 }
 
-function withParams(build) {
-    return {render: (main, params) => build(...params).render(main)};
-}
-
 export const resume = notice('Resume',
     'Review a tailored resume, edit its bullets, re-render it and preview the PDF.',
     'the resume service');
@@ -26,9 +22,3 @@ export const resume = notice('Resume',
 export const settings = notice('Settings',
     'Companies you follow, search configs, your experience base, resume templates, the LLM provider and its cost.',
     'the discovery and resume services\' settings');
-
-export const interviewPrep = withParams(id => notice('Interview preparation',
-    'Preparation material generated for this application and for each of its interviews, with your notes.',
-    'the interview-prep service',
-    h('p', {}, 'Application ', h('code', {}, id), ' · ',
-        h('a', {href: `/applications/${encodeURIComponent(id)}`}, 'Back to the application'))));
