@@ -212,7 +212,8 @@ class ListingRepository {
     int bulkMove(UUID owner, String from, String to, Instant now) {
         return jdbc.sql("""
                         update listing_review r set status = :to, status_changed_at = :now
-                        where r.owner_id = :owner and r.status = :from and r.listing_id in (select l.id """ + VISIBLE + ")")
+                        where r.owner_id = :owner and r.status = :from and r.listing_id in (select l.id
+                        """ + VISIBLE + ")")
                 .param("to", to).param("now", Timestamp.from(now)).param("owner", owner).param("from", from).update();
     }
 

@@ -46,6 +46,14 @@ class SyncRepository {
                 .params(status, error, Timestamp.from(now), id).update();
     }
 
+    /** Who started the sync; empty for the scheduled one (or an unknown id). */
+    Optional<UUID> requestedBy(UUID id) {
+        return jdbc.sql("select requested_by from sync_run where id = ?").param(id)
+                .query((rs, n) -> rs.getObject("requested_by", UUID.class))
+                .optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
     Optional<SyncView> find(UUID id) {
         List<SyncView.Line> lines = jdbc.sql("""
                         select company_id, company, search_term, new_count, updated_count, total, new_to_review, error

@@ -68,26 +68,39 @@ public class SyncService implements DisposableBean {
         this.properties = properties;
     }
 
-    /** Queues a sync; {@code requestedBy} null for the scheduled one. */
+    /** Queues the scheduled sync, or an admin's: they fetch for every follower. */
     public UUID start(UUID requestedBy, SyncRequest request) {
+        return start(requestedBy, true, request);
+    }
+
+    /**
+     * Queues a sync; {@code requestedBy} null for the scheduled one. The scheduled sync and an
+     * admin's fetch for every follower; a user's sync fetches for that user's own search configs
+     * only, so its summary (and its progress counts) can never show another user's private terms.
+     */
+    public UUID start(UUID requestedBy, boolean forEveryFollower, SyncRequest request) {
         UUID id = UUID.randomUUID();
         syncs.insert(id, requestedBy, request, clock.instant());
-        runner.execute(() -> run(id, request));
+        UUID onlyFor = forEveryFollower ? null : requestedBy;
+        runner.execute(() -> run(id, request, onlyFor));
         return id;
     }
 
-    public SyncView get(UUID id) {
-        return syncs.find(id).orElseThrow(() -> new ResourceNotFoundException("sync", id));
+    /** The caller's own sync; another user's (or the scheduled one) is not found, except for an admin. */
+    public SyncView get(UUID caller, boolean admin, UUID id) {
+        boolean visible = admin || syncs.requestedBy(id).filter(caller::equals).isPresent();
+        return syncs.find(id).filter(sync -> visible)
+                .orElseThrow(() -> new ResourceNotFoundException("sync", id));
     }
 
     private record Fetch(FollowedCompany company, String scope, Map<UUID, List<SearchConfigView>> configs,
                          FetchRequest request) {
     }
 
-    void run(UUID id, SyncRequest request) {
+    void run(UUID id, SyncRequest request, UUID onlyFor) {
         try {
             Instant startedAt = clock.instant();
-            List<Fetch> plan = plan(request);
+            List<Fetch> plan = plan(request, onlyFor);
             syncs.started(id, plan.size(), startedAt);
             List<CompletableFuture<FetchResult>> results = plan.stream().map(f -> ats.submit(f.request())).toList();
             for (int i = 0; i < plan.size(); i++) {
@@ -102,7 +115,7 @@ public class SyncService implements DisposableBean {
         }
     }
 
-    private List<Fetch> plan(SyncRequest request) {
+    private List<Fetch> plan(SyncRequest request, UUID onlyFor) {
         List<FollowedCompany> followed = companies.followed(request.companyId());
         Set<UUID> owners = followed.stream().flatMap(c -> c.followers().stream())
                 .map(FollowedCompany.Follower::ownerId).collect(Collectors.toSet());
@@ -111,6 +124,9 @@ public class SyncService implements DisposableBean {
         for (FollowedCompany company : followed) {
             Map<UUID, List<SearchConfigView>> mine = new LinkedHashMap<>();
             for (FollowedCompany.Follower follower : company.followers()) {
+                if (onlyFor != null && !onlyFor.equals(follower.ownerId())) {
+                    continue;
+                }
                 List<SearchConfigView> wanted = configs.getOrDefault(follower.ownerId(), List.of()).stream()
                         .filter(c -> request.keywords() == null || c.searchTerm().toLowerCase(Locale.ROOT)
                                 .contains(request.keywords().toLowerCase(Locale.ROOT)))

@@ -90,7 +90,8 @@ class SyncIntegrationTest {
         call(alice, HttpMethod.POST, "/api/discovery/search-configs", Map.of("searchTerm", "Engineer"), 201);
         JsonNode bobConfig = call(bob, HttpMethod.POST, "/api/discovery/search-configs", Map.of("searchTerm", "java"), 201);
 
-        JsonNode first = sync(alice, companyId);
+        // the operator's sync (an admin's, like the scheduled one) serves every follower
+        JsonNode first = sync(TestUsers.admin("operator"), companyId);
         assertThat(first.get("summary")).hasSize(1);
         JsonNode line = first.get("summary").get(0);
         assertThat(line.get("searchTerm").asString()).isEmpty();
@@ -142,7 +143,7 @@ class SyncIntegrationTest {
         }
 
         // second fetch: job 3 is gone → stale and hidden; alice's status survives
-        JsonNode second = sync(alice, companyId);
+        JsonNode second = sync(TestUsers.admin("operator"), companyId);
         JsonNode again = second.get("summary").get(0);
         assertThat(List.of(again.get("newListings").asInt(), again.get("updated").asInt(), again.get("total").asInt(),
                 again.get("newToReview").asInt())).containsExactly(0, 2, 2, 0);
@@ -156,6 +157,14 @@ class SyncIntegrationTest {
                 Map.of("status", "dismissed"), 404);
         assertThat(call(alice, HttpMethod.GET, "/api/discovery/search-configs", null, 200)).hasSize(2);
         assertThat(call(bob, HttpMethod.GET, "/api/discovery/search-configs", null, 200)).hasSize(1);
+
+        // a user's own sync fetches for that user's search configs only (its summary never shows alice's
+        // terms or counts), and nobody else may read it
+        JsonNode bobsOwn = sync(bob, companyId);
+        assertThat(bobsOwn.get("summary")).hasSize(1);
+        assertThat(bobsOwn.get("summary").get(0).get("total").asInt()).as("bob's matches: both Java jobs").isEqualTo(2);
+        call(alice, HttpMethod.GET, "/api/discovery/syncs/" + bobsOwn.get("id").asString(), null, 404);
+        call(TestUsers.admin("operator"), HttpMethod.GET, "/api/discovery/syncs/" + bobsOwn.get("id").asString(), null, 200);
     }
 
     @Test

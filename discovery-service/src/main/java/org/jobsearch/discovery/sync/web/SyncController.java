@@ -42,12 +42,12 @@ class SyncController {
     ResponseEntity<Started> start(@Parameter(hidden = true) CurrentUser user,
                                   @Valid @RequestBody(required = false) StartRequest request) {
         StartRequest r = request == null ? new StartRequest(null, null, null) : request;
-        UUID id = syncs.start(user.id(), new SyncRequest(r.companyId(), r.keywords(), r.max()));
+        UUID id = syncs.start(user.id(), user.isAdmin(), new SyncRequest(r.companyId(), r.keywords(), r.max()));
         return ResponseEntity.accepted().location(URI.create("/api/discovery/syncs/" + id)).body(new Started(id, "queued"));
     }
 
     @GetMapping("/{id}")
     SyncView get(@Parameter(hidden = true) CurrentUser user, @PathVariable UUID id) {
-        return syncs.get(id);
+        return syncs.get(user.id(), user.isAdmin(), id);
     }
 }
