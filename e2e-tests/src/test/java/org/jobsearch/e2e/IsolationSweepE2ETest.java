@@ -818,13 +818,13 @@ class IsolationSweepE2ETest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** shared/fixtures/benchmark beside the repository (JOBSEARCH_FIXTURES_DIR overrides it). */
+    /** A copy of the project's benchmark inputs (shared/fixtures/benchmark), kept with the tests. */
     private static Path fixture(String name) {
-        String dir = System.getenv("JOBSEARCH_FIXTURES_DIR");
-        Path base = dir != null ? Path.of(dir) : repoRoot().getParent().resolve("shared/fixtures/benchmark");
-        Path file = base.resolve(name);
-        assertThat(file).as("fixture (set JOBSEARCH_FIXTURES_DIR to shared/fixtures/benchmark)").isRegularFile();
-        return file;
+        try {
+            return Path.of(IsolationSweepE2ETest.class.getResource("/fixtures/" + name).toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("test resource /fixtures/" + name + " is missing", e);
+        }
     }
 
     private static Path repoRoot() {
