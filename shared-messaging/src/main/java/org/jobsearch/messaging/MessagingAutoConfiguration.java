@@ -17,6 +17,7 @@ import org.jobsearch.messaging.inbox.InboxDispatcher;
 import org.jobsearch.messaging.inbox.InboxListeners;
 import org.jobsearch.messaging.inbox.InboxStats;
 import org.jobsearch.messaging.inbox.PoisonMessageException;
+import org.jobsearch.messaging.inbox.TransientFailures;
 import org.jobsearch.messaging.outbox.OutboxWriter;
 import org.jobsearch.messaging.relay.OutboxRelay;
 import org.jobsearch.messaging.relay.RelayHealthIndicator;
@@ -49,6 +50,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -216,6 +218,17 @@ public class MessagingAutoConfiguration {
             backOff.setMaxInterval(consumer.retryMaxDelay().toMillis());
             DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
             handler.addNotRetryableExceptions(PoisonMessageException.class);
+            // the database (or its pool) being away is no fault of the record: keep retrying it, at the
+            // longest back-off, until the database is back, instead of dead-lettering a healthy record
+            handler.setBackOffFunction((record, failure) -> {
+                if (!TransientFailures.isTransient(failure)) {
+                    return null;
+                }
+                ExponentialBackOff untilBack = new ExponentialBackOff(consumer.retryInitialDelay().toMillis(),
+                        consumer.retryMultiplier());
+                untilBack.setMaxInterval(consumer.retryMaxDelay().toMillis());
+                return untilBack;
+            });
             return handler;
         }
 

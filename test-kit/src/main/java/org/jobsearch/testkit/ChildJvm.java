@@ -85,6 +85,20 @@ public final class ChildJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** Waits for the child to end by itself (e.g. halting at a point a test chose) and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("child JVM still running after " + timeout + "; output so far:\n"
+                        + String.join("\n", output));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no graceful close, exactly like a crash. */
     public void kill() {
         process.destroyForcibly();

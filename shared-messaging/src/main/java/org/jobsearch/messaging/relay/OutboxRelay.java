@@ -134,6 +134,16 @@ public final class OutboxRelay implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
+                } catch (RuntimeException e) {
+                    // whatever went wrong, a relay that gives up loses nothing but publishes nothing either:
+                    // let go of the lock (the session closed above) and contend again after the back-off
+                    if (running) {
+                        log.error("outbox relay {}: unexpected failure; restarting in {}", settings.name(),
+                                settings.restartBackoff(), e);
+                        if (!pauseQuietly(settings.restartBackoff())) {
+                            break;
+                        }
+                    }
                 }
             }
         } finally {
@@ -210,6 +220,9 @@ public final class OutboxRelay implements AutoCloseable {
             engine.close();
         } catch (IOException e) {
             log.warn("outbox relay {}: engine close failed", settings.name(), e);
+        } catch (IllegalStateException e) {
+            // an engine that failed (e.g. Kafka away longer than the send timeout) has shut itself down
+            log.debug("outbox relay {}: engine already shut down", settings.name());
         }
         executor.shutdown();
         try {

@@ -11,6 +11,7 @@ import org.jobsearch.messaging.testapp.TestEventHandler;
 import org.jobsearch.testkit.SharedInfrastructure;
 import org.jobsearch.testkit.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -44,6 +45,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The inbox under redelivery, concurrency, poison records and a failure outside the record, with
  * exact counts. Each test scopes its effects by a batch name of its own.
  */
+@Tag("fault")
 @MessagingIntegrationTest
 class InboxResilienceTest {
 

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jobsearch.testkit.ChildJvm;
 import org.jobsearch.testkit.SharedInfrastructure;
 import org.jobsearch.testkit.TopicReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The relay process dies with SIGKILL while events stream: nothing committed is lost, order per key holds. */
+@Tag("fault")
 class RelayCrashTest {
 
     private static final int EVENTS = 1_000;

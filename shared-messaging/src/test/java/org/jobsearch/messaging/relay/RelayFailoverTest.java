@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jobsearch.testkit.SharedInfrastructure;
 import org.jobsearch.testkit.TopicReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Two relays on one database: the leader's lock session dies mid-stream and the standby takes over. */
+@Tag("fault")
 class RelayFailoverTest {
 
     private static final int EVENTS = 1_000;

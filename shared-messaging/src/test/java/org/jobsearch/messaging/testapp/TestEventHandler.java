@@ -2,8 +2,13 @@ package org.jobsearch.messaging.testapp;
 
 import org.jobsearch.messaging.inbox.EventEnvelope;
 import org.jobsearch.messaging.inbox.EventHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
+
+import java.util.function.Consumer;
 
 /**
  * Records one effect row per event. An event naming a {@code parentId} needs that parent row to
@@ -14,15 +19,24 @@ public class TestEventHandler implements EventHandler<TestEvent> {
 
     public static final String TOPIC = "testagg.events";
 
+    /**
+     * Set only in a fault test's child process: runs once the effect's transaction has committed, before
+     * the listener container commits the record's offset (e.g. to halt the JVM exactly there).
+     */
+    public static volatile Consumer<TestEvent> afterCommit;
+
     private final JdbcTemplate jdbc;
 
-    TestEventHandler(JdbcTemplate jdbc) {
+    private final String topic;
+
+    TestEventHandler(JdbcTemplate jdbc, @Value("${messaging-test.topic:" + TOPIC + "}") String topic) {
         this.jdbc = jdbc;
+        this.topic = topic;
     }
 
     @Override
     public String topic() {
-        return TOPIC;
+        return topic;
     }
 
     @Override
@@ -45,5 +59,14 @@ public class TestEventHandler implements EventHandler<TestEvent> {
         }
         jdbc.update("insert into test_effect (event_id, batch, aggregate, seq) values (?, ?, ?, ?)",
                 event.eventId(), event.batch(), event.aggregate(), event.seq());
+        Consumer<TestEvent> hook = afterCommit;
+        if (hook != null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    hook.accept(event);
+                }
+            });
+        }
     }
 }
