@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A person pastes a job description (resume-service), records the application for that job, moves it to callback and
  * schedules an interview on its page, then prepares on the prep page: the offline base and interview preps appear,
  * they switch between the interview and the base prep, jump through the sections, collapse one, edit a section (a new
- * version, its markdown rendered and sanitized) and write debrief notes that are still there after a reload.
+ * version, its markdown rendered and sanitized), write debrief notes that are still there after a reload, and
+ * regenerate the interview's prep: a third version appears, generated again, in the page and in the versions list.
  */
 class InterviewPrepBrowserE2ETest {
 
@@ -169,6 +170,28 @@ class InterviewPrepBrowserE2ETest {
                 assertThat(reloaded.getDomProperty("value")).isEqualTo("Rushed the edge cases: practise talking through tests first.");
                 assertThat(driver.findElement(By.cssSelector("[data-meta=interview] .prep-version")).getText())
                         .isEqualTo("Version 2");
+
+                // regenerate: the page follows the generation and shows a new version with generated content
+                WebElement regenerate = driver.findElement(By.cssSelector("button[data-regenerate=interview]"));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", regenerate);
+                assertThat(regenerate.getText()).isEqualTo("Regenerate");
+                regenerate.click();
+                generation.until(ExpectedConditions.textToBe(By.cssSelector("[data-meta=interview] .prep-version"),
+                        "Version 3"));
+                assertThat(driver.findElement(By.cssSelector("[data-meta=interview]")).getText())
+                        .contains("Offline draft").doesNotContain("edited");
+                WebElement regenerated = driver.findElement(By.cssSelector("#section-prepPlan .markdown"));
+                assertThat(regenerated.getText()).isNotBlank().doesNotContain("My own plan");
+                assertThat(driver.findElements(By.cssSelector("#document-interview details.prep-section .markdown")))
+                        .hasSize(4).allSatisfy(section -> assertThat(section.getDomProperty("textContent")).isNotBlank());
+                WebElement allVersions = driver.findElement(By.cssSelector("[data-versions=interview]"));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", allVersions);
+                allVersions.findElement(By.tagName("summary")).click();
+                List<WebElement> three = wait.until(ExpectedConditions.numberOfElementsToBe(
+                        By.cssSelector("[data-versions=interview] li[data-version]"), 3));
+                assertThat(three).extracting(item -> item.getText().substring(0, "Version n".length()))
+                        .containsExactly("Version 3", "Version 2", "Version 1");
+                assertThat(three.get(0).getText()).contains("offline draft");
             } catch (RuntimeException | AssertionError e) {
                 Path shot = Path.of("target", "e2e-interview-prep-failure.png");
                 Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));

@@ -12,6 +12,7 @@ class PrepConfiguration {
 
     @Bean
     PrepGenerator prepGenerator(LlmClient llm, PrepProperties properties) {
-        return llm.isOffline() ? new OfflinePrepGenerator(llm) : new LlmPrepGenerator(llm, properties.maxOutputTokens());
+        return llm.isOffline() ? new OfflinePrepGenerator(llm)
+                : new LlmPrepGenerator(llm, properties.baseMaxOutputTokens(), properties.interviewMaxOutputTokens());
     }
 }

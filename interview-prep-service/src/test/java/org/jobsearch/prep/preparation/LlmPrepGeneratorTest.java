@@ -133,6 +133,34 @@ class LlmPrepGeneratorTest {
         assertThat(outcomes(owner)).containsExactly("truncated");
     }
 
+    @Test
+    void baseAndInterview_sendTheSameCachedSystemPrompt_eachWithItsOwnBudget() {
+        UUID owner = UUID.randomUUID();
+        ANTHROPIC.replies.add(stream(List.of("# formatted_jd\nJD.\n# company_context\nC.\n# primary_drivers\n**Spark**\n"
+                + "# background_narrative\nN.\n# resume_defense_prep\nD.\n"), "end_turn"));
+        ANTHROPIC.replies.add(stream(List.of("# prep_plan\nP.\n# predicted_questions\nQ.\n# interviewer_questions\nI.\n"
+                + "# technical_deep_dives\nT.\n"), "end_turn"));
+
+        withGenerator(generator -> {
+            PrepGenerator.Generated base = generator.base(new PrepGenerator.BaseInput(owner, UUID.randomUUID(), job,
+                    null));
+            PrepGenerator.InterviewInput in = interviewInput(owner);
+            generator.interview(new PrepGenerator.InterviewInput(owner, in.applicationId(), job, null,
+                    base.sections(), in.interview(), List.of()));
+        });
+
+        tools.jackson.databind.JsonNode base = JSON.readTree(ANTHROPIC.requests.get(0));
+        tools.jackson.databind.JsonNode interview = JSON.readTree(ANTHROPIC.requests.get(1));
+        assertThat(base.path("system")).isEqualTo(interview.path("system"));
+        assertThat(base.path("system").path(0).path("cache_control").path("type").asString()).isEqualTo("ephemeral");
+        assertThat(base.path("system").path(0).path("text").asString()).contains(job.rawJd());
+        assertThat(base.path("max_tokens").asInt()).isEqualTo(3000);
+        assertThat(interview.path("max_tokens").asInt()).isEqualTo(5000);
+        assertThat(base.path("messages").toString()).contains("BASE PREP", "under 1800 words");
+        assertThat(interview.path("messages").toString()).contains("prep_plan", "3-5 questions", "under 3000 words",
+                "INTERVIEW FOCUS: Coding");
+    }
+
     private PrepGenerator.InterviewInput interviewInput(UUID owner) {
         UUID applicationId = UUID.randomUUID();
         PrepGenerator.Interview interview = new PrepGenerator.Interview(UUID.randomUUID(), "technical_screen",
@@ -148,7 +176,7 @@ class LlmPrepGeneratorTest {
                 .withBean(JdbcTemplate.class, () -> jdbc)
                 .withPropertyValues("jobsearch.llm.provider=anthropic", "jobsearch.llm.api-key=sk-ant-stub",
                         "jobsearch.llm.base-url=" + ANTHROPIC.url() + "/v1/", "jobsearch.llm.max-retries=0")
-                .run(context -> test.accept(new LlmPrepGenerator(context.getBean(LlmClient.class), 4000)));
+                .run(context -> test.accept(new LlmPrepGenerator(context.getBean(LlmClient.class), 3000, 5000)));
     }
 
     private List<String> outcomes(UUID owner) {

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,8 @@ class PreparationFlowTest {
     int port;
     @Autowired
     IdentityProperties identity;
+    @Autowired
+    JdbcTemplate jdbc;
 
     RestTestClient http;
     TestUsers users;
@@ -157,6 +160,56 @@ class PreparationFlowTest {
 
         post("/api/prep/interviews/" + second + "/regenerate").expectStatus().isAccepted();
         await().atMost(PATIENCE).ignoreExceptions().until(() -> versions(second).size(), n -> n == 2);
+    }
+
+    /**
+     * Kafka delivers at least once: the same callback and the same InterviewScheduled each arrive twice (same event
+     * id), then once more under new event ids with unchanged facts (a producer re-sending after a lost ack). The
+     * documented rule: a callback generates the base only when there is none and none under way; an interview
+     * generates only with no prep yet or a changed stage, focus or interviewer title. So: one version of each.
+     */
+    @Test
+    void duplicateAndRedeliveredEvents_generateOneBaseAndOneInterviewPrep() throws Exception {
+        send(EventType.JD_PARSED, jd(olga));
+        send(EventType.RESUME_RENDERED, resume(olga));
+        ObjectNode callback = callback(olga);
+        send(EventType.APPLICATION_STATUS_CHANGED, callback);
+        send(EventType.APPLICATION_STATUS_CHANGED, callback);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> page(olga).path("base"), b -> !b.isNull());
+
+        UUID interviewId = UUID.randomUUID();
+        ObjectNode scheduled = interview(olga, interviewId, "technical_screen", "system_design",
+                "2026-12-01T17:00:00Z");
+        send(EventType.INTERVIEW_SCHEDULED, scheduled);
+        send(EventType.INTERVIEW_SCHEDULED, scheduled);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> page(olga).path("interviews").path(0).path("prep"),
+                p -> !p.isNull());
+
+        ObjectNode callbackAgain = callback.deepCopy().put("eventId", UUID.randomUUID().toString());
+        ObjectNode scheduledAgain = scheduled.deepCopy().put("eventId", UUID.randomUUID().toString());
+        send(EventType.APPLICATION_STATUS_CHANGED, callbackAgain);
+        send(EventType.INTERVIEW_SCHEDULED, scheduledAgain);
+        // a later change on the same partition (same key): once it shows, every event before it has been handled
+        ObjectNode rejected = callback(olga).put("previousStatus", "callback").put("status", "rejected")
+                .put("changedAt", "2026-11-25T09:00:00Z");
+        send(EventType.APPLICATION_STATUS_CHANGED, rejected);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> page(olga).path("status").asString(),
+                s -> s.equals("rejected"));
+        // and a generation recorded by them would have been claimed by now: wait until none is open
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("""
+                select count(*) from prep_generation where application_id = ? and status <> 'done'""",
+                Integer.class, applicationId), n -> n == 0);
+
+        get("/api/prep/applications/" + applicationId + "/base/versions", olga).expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1);
+        assertThat(versions(interviewId).size()).isEqualTo(1);
+        assertThat(jdbc.queryForList("""
+                select coalesce(interview_id::text, 'base') from prep_document where application_id = ?
+                order by 1""", String.class, applicationId)).containsExactlyInAnyOrder("base", interviewId.toString());
+        assertThat(jdbc.queryForList("""
+                select coalesce(interview_id::text, 'base') || ' ' || reason from prep_generation
+                where application_id = ?""", String.class, applicationId))
+                .containsExactlyInAnyOrder("base callback", interviewId + " scheduled");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
