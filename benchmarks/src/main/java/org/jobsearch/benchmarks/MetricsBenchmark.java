@@ -43,10 +43,12 @@ import java.util.stream.Stream;
  * The data is generated with SQL ({@code generate_series}) straight into the tracker's schema (Flyway-migrated by the
  * tracker at start-up): jobs with varied role, specialization, level, location, work setting, source, experience
  * and salary range; applications over two years with status history, desired salaries, outcomes after callbacks and
- * 1–4 interviews per callback (some cancelled). Options (system properties): {@code bench.sizes} (default
- * {@code 10000,100000}), {@code bench.runs} (timed runs per path and size, default 9), {@code bench.warmup} (5),
- * {@code bench.trackerJar} (default: tracker-service/target/tracker-service-*.jar, the Boot jar that
- * {@code ./mvnw install} builds), {@code bench.trackerHeap} (512m).
+ * 1–4 interviews per callback (some cancelled); the tracker's triggers (migration V6) fill its metrics read model
+ * {@code application_metrics} as the rows go in, as they do for the service's own writes. Options (system
+ * properties): {@code bench.sizes} (default {@code 10000,100000}), {@code bench.runs} (timed runs per path and
+ * size, default 9), {@code bench.warmup} (5), {@code bench.trackerJar} (default:
+ * tracker-service/target/tracker-service-*.jar, the Boot jar that {@code ./mvnw install} builds),
+ * {@code bench.trackerHeap} (512m).
  */
 public final class MetricsBenchmark {
 

@@ -1,51 +1,105 @@
 package org.jobsearch.tracker.metrics;
 
 import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The dashboard's aggregations, each one SQL statement over the owner's applications (index
- * {@code application_owner_applied}) joined to their jobs: PostgreSQL counts, the service only names and orders what
- * comes back. Every statement starts from the same filtered set ({@link #FILTERED}).
+ * The dashboard's counting: ONE statement over the owner's rows of {@code application_metrics} (the read model of
+ * migration V6, kept by triggers: the job's dimensions, first response and furthest interview stage on each
+ * application's row), read once. PostgreSQL counts; the service only names, merges location groups and divides.
+ * <p>
+ * Why two levels: PostgreSQL's hash aggregation costs per row and per grouping column about half of the whole
+ * baseline scan (measured, docs/benchmarks.md), so the rows are hashed once by four sets of three dimensions each
+ * (few combinations: every dimension has a handful of values; statuses are counted, not grouped by), and each
+ * dimension is summed from that small first-level result.
  */
 @Repository
 class MetricsQueries {
 
-    /** The filtered applications with what the dimensions need; {@code loc} maps raw locations to their group. */
+    /** The filtered applications; {@code :locationFilter} is set when {@code :rawLocations} restricts them. */
     private static final String FILTERED = """
-            with loc(raw, grp) as (select * from unnest(:locRaw::text[], :locGroup::text[])),
-            f as (
-                select a.id, a.status, a.applied_at, a.outcome,
-                       nullif(btrim(j.role), '') as role, nullif(btrim(j.specialization), '') as specialization,
-                       nullif(btrim(j.level), '') as level, j.work_setting, nullif(btrim(j.source), '') as source,
-                       j.min_experience_years, j.min_salary, j.max_salary,
-                       case when j.location is null then 'Not specified' else coalesce(loc.grp, j.location) end
-                           as location_group
-                from application a
-                join job j on j.id = a.job_id and j.owner_id = a.owner_id
-                left join loc on loc.raw = j.location
-                where a.owner_id = :owner and a.applied_at >= :from and a.applied_at < :to
-                  and (cardinality(:roles::text[]) = 0 or j.role = any(:roles::text[]))
-                  and (cardinality(:specializations::text[]) = 0 or j.specialization = any(:specializations::text[]))
-                  and (cardinality(:levels::text[]) = 0 or j.level = any(:levels::text[]))
-                  and (cardinality(:workSettings::text[]) = 0 or j.work_setting = any(:workSettings::text[]))
-                  and (cardinality(:sources::text[]) = 0 or j.source = any(:sources::text[]))
-                  and (cardinality(:locations::text[]) = 0
-                       or (case when j.location is null then 'Not specified' else coalesce(loc.grp, j.location) end)
-                          = any(:locations::text[]))
-            )
+            with f as not materialized (
+                select m.status, m.outcome, m.furthest_stage, m.role, m.specialization, m.level, m.work_setting,
+                       m.source, m.min_experience_years, m.location, m.min_salary, m.max_salary, m.applied_at,
+                       m.responded_at
+                from application_metrics m
+                where m.owner_id = :owner and m.applied_at >= :from and m.applied_at < :to
+                  and (cardinality(:roles::text[]) = 0 or m.role = any(:roles::text[]))
+                  and (cardinality(:specializations::text[]) = 0 or m.specialization = any(:specializations::text[]))
+                  and (cardinality(:levels::text[]) = 0 or m.level = any(:levels::text[]))
+                  and (cardinality(:workSettings::text[]) = 0 or m.work_setting = any(:workSettings::text[]))
+                  and (cardinality(:sources::text[]) = 0 or m.source = any(:sources::text[]))
+                  and (not :locationFilter or m.location = any(:rawLocations::text[])
+                       or (:locationNone and coalesce(btrim(m.location), '') = ''))
+            ),
             """;
+
+    /** Applications per status, the columns every counted row carries, summed from the first level. */
+    private static final String COUNTS = """
+            sum(n)::bigint as total, sum(callbacks)::bigint as callbacks, sum(rejected)::bigint as rejected,
+            sum(closed)::bigint as closed, sum(no_response)::bigint as no_response, null::float8 as median""";
+
+    private static final String DASHBOARD = FILTERED + """
+            l1 as materialized (
+                select grouping(role, level, work_setting) = 0 as s1,
+                       grouping(specialization, source, min_experience_years) = 0 as s2,
+                       grouping(location, min_bucket, max_bucket) = 0 as s3,
+                       grouping(day, outcome, furthest_stage) = 0 as s4,
+                       role, level, work_setting, specialization, source, min_experience_years, location,
+                       min_bucket, max_bucket, day, outcome, furthest_stage, count(*) as n,
+                       count(*) filter (where status = 'callback') as callbacks,
+                       count(*) filter (where status = 'rejected') as rejected,
+                       count(*) filter (where status = 'closed') as closed,
+                       count(*) filter (where status = 'no_response') as no_response
+                from (select f.*,
+                             case when f.min_salary is null then null when f.min_salary < :minBase then -1
+                                  else least(3, (f.min_salary - :minBase) / :step) end as min_bucket,
+                             case when f.max_salary is null then null when f.max_salary < :maxBase then -1
+                                  else least(3, (f.max_salary - :maxBase) / :step) end as max_bucket,
+                             (f.applied_at at time zone :zone)::date as day
+                      from f) x
+                group by grouping sets ((role, level, work_setting), (specialization, source, min_experience_years),
+                                        (location, min_bucket, max_bucket), (day, outcome, furthest_stage))
+            )
+            select 'role' as kind, role as value, null as extra, %1$s from l1 where s1 group by role
+            union all
+            select 'level', level, null, %1$s from l1 where s1 group by level
+            union all
+            select 'workSetting', work_setting, null, %1$s from l1 where s1 group by work_setting
+            union all
+            select 'specialization', specialization, null, %1$s from l1 where s2 group by specialization
+            union all
+            select 'source', source, null, %1$s from l1 where s2 group by source
+            union all
+            select 'minYears', min_experience_years::text, null, %1$s from l1 where s2 group by min_experience_years
+            union all
+            select 'location', location, null, %1$s from l1 where s3 group by location
+            union all
+            select 'minSalary', min_bucket::text, null, %1$s from l1 where s3 group by min_bucket
+            union all
+            select 'maxSalary', max_bucket::text, null, %1$s from l1 where s3 group by max_bucket
+            union all
+            select 'day', day::text, null, %1$s from l1 where s4 group by day
+            union all
+            select 'process', furthest_stage, outcome, %1$s from l1 where s4 group by furthest_stage, outcome
+            union all
+            select 'response', null, null, count(*), null, null, null, null,
+                   percentile_cont(0.5) within group (order by extract(epoch from f.responded_at - f.applied_at))
+            from f where f.responded_at is not null
+            """.formatted(COUNTS);
+
+    private static final String WORK_MEM = "32MB";
 
     private static final OffsetDateTime EARLIEST = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     private static final OffsetDateTime LATEST = OffsetDateTime.of(9000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -56,146 +110,89 @@ class MetricsQueries {
         this.jdbc = jdbc;
     }
 
-    record Totals(long total, long callbacks, long rejected, long closed, long noResponse, long offers,
-                  long interviewed, long interviewedWithOffer, long responded, Double medianSeconds,
-                  LocalDate firstApplied, LocalDate lastApplied) {
+    /** Applications per status among those with one value of a dimension (or one stage and outcome, or one day). */
+    record Counts(String value, long total, long callbacks, long rejected, long closed, long noResponse) {
     }
 
-    record Counts(String dimension, String value, long total, long callbacks, long rejected, long closed,
-                  long noResponse) {
+    /**
+     * Applications with their furthest interview stage {@code stage} (null: no interview that was not cancelled) and
+     * outcome {@code outcome} (null: none yet).
+     */
+    record Process(String stage, String outcome, Counts counts) {
     }
 
-    /** The distinct raw locations of the owner's jobs: few, grouped in Java ({@link LocationGrouping}). */
+    /**
+     * Everything the dashboard counts.
+     *
+     * @param dimensions    by {@link Dimension#key()}: raw values (locations ungrouped, salaries as bucket indexes)
+     * @param days          applied date in the filter's zone → applications of that day; days without are absent
+     * @param responded     applications with a first response
+     * @param medianSeconds median of applied → first response, null if none responded
+     */
+    record Aggregates(Map<String, List<Counts>> dimensions, Map<LocalDate, Counts> days, List<Process> process,
+                      long responded, Double medianSeconds) {
+    }
+
+    /** The distinct raw locations of the owner's applications; only needed to filter by location group. */
     List<String> locations(UUID owner) {
-        return jdbc.sql("select distinct location from job where owner_id = :owner and location is not null")
+        return jdbc.sql("select distinct location from application_metrics where owner_id = :owner")
                 .param("owner", owner).query(String.class).list();
     }
 
-    Totals totals(UUID owner, MetricsFilter filter, Map<String, String> groups) {
-        return statement(FILTERED + """
-                select count(*) as total,
-                       count(*) filter (where f.status = 'callback') as callbacks,
-                       count(*) filter (where f.status = 'rejected') as rejected,
-                       count(*) filter (where f.status = 'closed') as closed,
-                       count(*) filter (where f.status = 'no_response') as no_response,
-                       count(*) filter (where f.outcome = 'offer') as offers,
-                       count(*) filter (where iv.has_interview) as interviewed,
-                       count(*) filter (where iv.has_interview and f.outcome = 'offer') as interviewed_offer,
-                       count(fr.first_at) as responded,
-                       percentile_cont(0.5) within group (order by extract(epoch from fr.first_at - f.applied_at))
-                           as median_seconds,
-                       min((f.applied_at at time zone :zone)::date) as first_applied,
-                       max((f.applied_at at time zone :zone)::date) as last_applied
-                from f
-                cross join lateral (select exists (select 1 from interview i
-                                                   where i.application_id = f.id and i.cancelled_at is null) as has_interview) iv
-                left join lateral (select min(h.changed_at) as first_at from application_status_history h
-                                   where h.application_id = f.id and h.status <> 'no_response') fr on true
-                """, owner, filter, groups, Map.of())
-                .query((rs, row) -> new Totals(rs.getLong("total"), rs.getLong("callbacks"), rs.getLong("rejected"),
-                        rs.getLong("closed"), rs.getLong("no_response"), rs.getLong("offers"),
-                        rs.getLong("interviewed"), rs.getLong("interviewed_offer"), rs.getLong("responded"),
-                        rs.getObject("median_seconds", Double.class),
-                        rs.getObject("first_applied", LocalDate.class), rs.getObject("last_applied", LocalDate.class)))
-                .single();
-    }
-
     /**
-     * Status counts per value of every dimension (or only {@code only}) in one pass: each application contributes
-     * one (dimension, value) row per dimension. Salaries come as bucket indexes ({@link SalaryBuckets}).
+     * @param rawLocations null for no location filter, else the raw locations whose group the filter names
+     * @param locationNone whether the filter names "Not specified" (no location)
      */
-    List<Counts> dimensions(UUID owner, MetricsFilter filter, Map<String, String> groups, int minBase, int maxBase,
-                            int step, Dimension only) {
-        Map<String, Object> extra = new HashMap<>();
-        extra.put("minBase", minBase);
-        extra.put("maxBase", maxBase);
-        extra.put("step", step);
-        extra.put("only", only == null ? null : only.key());
-        return statement(FILTERED + """
-                select d.dimension, d.value,
-                       count(*) as total,
-                       count(*) filter (where f.status = 'callback') as callbacks,
-                       count(*) filter (where f.status = 'rejected') as rejected,
-                       count(*) filter (where f.status = 'closed') as closed,
-                       count(*) filter (where f.status = 'no_response') as no_response
-                from f
-                cross join lateral (values
-                    ('role', f.role), ('specialization', f.specialization), ('level', f.level),
-                    ('location', f.location_group), ('workSetting', f.work_setting), ('source', f.source),
-                    ('minYears', f.min_experience_years::text),
-                    ('minSalary', case when f.min_salary is null then null
-                                       when f.min_salary < :minBase then '-1'
-                                       else least(3, (f.min_salary - :minBase) / :step)::text end),
-                    ('maxSalary', case when f.max_salary is null then null
-                                       when f.max_salary < :maxBase then '-1'
-                                       else least(3, (f.max_salary - :maxBase) / :step)::text end)
-                ) as d(dimension, value)
-                where cast(:only as text) is null or d.dimension = cast(:only as text)
-                group by d.dimension, d.value
-                """, owner, filter, groups, extra)
-                .query((rs, row) -> new Counts(rs.getString("dimension"), rs.getString("value"), rs.getLong("total"),
-                        rs.getLong("callbacks"), rs.getLong("rejected"), rs.getLong("closed"),
-                        rs.getLong("no_response")))
-                .list();
-    }
-
-    /** Applications and callbacks per applied date in the filter's zone; days without any are absent. */
-    Map<LocalDate, Timeline.Day> days(UUID owner, MetricsFilter filter, Map<String, String> groups) {
-        Map<LocalDate, Timeline.Day> days = new HashMap<>();
-        statement(FILTERED + """
-                select (f.applied_at at time zone :zone)::date as day, count(*) as applications,
-                       count(*) filter (where f.status = 'callback') as callbacks
-                from f group by 1
-                """, owner, filter, groups, Map.of())
-                .query(rs -> {
-                    days.put(rs.getObject("day", LocalDate.class),
-                            new Timeline.Day(rs.getLong("applications"), rs.getLong("callbacks")));
-                });
-        return days;
-    }
-
-    /**
-     * How many applications got furthest to each stage: index = position in {@code stages}, counting only interviews
-     * that were not cancelled.
-     */
-    long[] furthestStages(UUID owner, MetricsFilter filter, Map<String, String> groups, List<String> stages) {
-        long[] counts = new long[stages.size()];
-        statement(FILTERED + """
-                select m.furthest, count(*) as applications
-                from (select max(array_position(:stages::text[], i.stage)) as furthest
-                      from f join interview i on i.application_id = f.id and i.cancelled_at is null
-                      group by i.application_id) m
-                group by m.furthest
-                """, owner, filter, groups, Map.of("stages", textArray(stages)))
-                .query(rs -> {
-                    counts[rs.getInt("furthest") - 1] = rs.getLong("applications");
-                });
-        return counts;
-    }
-
-    private JdbcClient.StatementSpec statement(String sql, UUID owner, MetricsFilter filter,
-                                               Map<String, String> groups, Map<String, Object> extra) {
-        List<Map.Entry<String, String>> locations = List.copyOf(groups.entrySet());
-        JdbcClient.StatementSpec spec = jdbc.sql(sql)
+    Aggregates aggregate(UUID owner, MetricsFilter filter, List<String> rawLocations, boolean locationNone,
+                         int minBase, int maxBase, int step) {
+        Map<String, List<Counts>> dimensions = new HashMap<>();
+        Map<LocalDate, Counts> days = new HashMap<>();
+        List<Process> process = new ArrayList<>();
+        long[] responded = {0};
+        Double[] median = {null};
+        // For this transaction only: (1) the planner estimates the first level's groups as the product of each
+        // column's distinct values (10^5 and more) and, with the default 4 MB, sorts the rows twice instead of hashing
+        // them (2.3x slower, measured) while the real groups are a few thousand (about 3.5 MB at 100k applications);
+        // (2) after five executions the driver's server-side prepared statement gets a generic plan, which cannot
+        // see that the filters are empty nor how many rows the owner has, and walks the index over all of them
+        // instead of scanning the table (measured 2x slower). Planning afresh costs about a millisecond.
+        jdbc.sql("""
+                        select set_config('work_mem', :workMem, true),
+                               set_config('plan_cache_mode', 'force_custom_plan', true)""")
+                .param("workMem", WORK_MEM).query((rs, row) -> row).list();
+        jdbc.sql(DASHBOARD)
                 .param("owner", owner)
                 .param("zone", filter.zone().getId())
                 .param("from", filter.from() == null ? EARLIEST
                         : filter.from().atStartOfDay(filter.zone()).toOffsetDateTime())
                 .param("to", filter.to() == null ? LATEST
                         : filter.to().plusDays(1).atStartOfDay(filter.zone()).toOffsetDateTime())
-                .param("locRaw", textArray(locations.stream().map(Map.Entry::getKey).toList()))
-                .param("locGroup", textArray(locations.stream().map(Map.Entry::getValue).toList()))
                 .param("roles", textArray(filter.roles()))
                 .param("specializations", textArray(filter.specializations()))
                 .param("levels", textArray(filter.levels()))
                 .param("workSettings", textArray(filter.workSettings()))
                 .param("sources", textArray(filter.sources()))
-                .param("locations", textArray(filter.locations()));
-        for (Map.Entry<String, Object> entry : extra.entrySet()) {
-            spec = entry.getValue() == null ? spec.param(entry.getKey(), null, Types.VARCHAR)
-                    : spec.param(entry.getKey(), entry.getValue());
-        }
-        return spec;
+                .param("locationFilter", rawLocations != null)
+                .param("rawLocations", textArray(rawLocations == null ? List.of() : rawLocations))
+                .param("locationNone", locationNone)
+                .param("minBase", minBase)
+                .param("maxBase", maxBase)
+                .param("step", step)
+                .query(rs -> {
+                    String kind = rs.getString("kind");
+                    Counts counts = new Counts(rs.getString("value"), rs.getLong("total"), rs.getLong("callbacks"),
+                            rs.getLong("rejected"), rs.getLong("closed"), rs.getLong("no_response"));
+                    switch (kind) {
+                        case "day" -> days.put(LocalDate.parse(counts.value()), counts);
+                        case "process" -> process.add(new Process(counts.value(), rs.getString("extra"), counts));
+                        case "response" -> {
+                            responded[0] = counts.total();
+                            median[0] = rs.getObject("median", Double.class);
+                        }
+                        default -> dimensions.computeIfAbsent(kind, k -> new ArrayList<>()).add(counts);
+                    }
+                });
+        return new Aggregates(dimensions, days, process, responded[0], median[0]);
     }
 
     /** A text[] parameter (a Java list would be expanded into a comma-separated IN list). */

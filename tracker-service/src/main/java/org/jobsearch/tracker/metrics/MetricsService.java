@@ -8,19 +8,24 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.ToLongFunction;
 
 /**
  * The metrics dashboard of the reference (its section 4.3) plus what its doc names and its code lacks: zero-filled
  * timelines, the stage funnel, interview-to-offer conversion and time to first response. Counting is done by
- * PostgreSQL ({@link MetricsQueries}: five statements per dashboard, whatever the number of applications or values);
+ * PostgreSQL ({@link MetricsQueries}: one statement per dashboard over the read model {@code application_metrics},
+ * plus one reading the owner's locations when filtering by location group, whatever the number of applications);
  * this names, orders and divides. Every number is defined in docs/services/tracker-service.md.
  */
 @Service
@@ -44,77 +49,117 @@ public class MetricsService {
      */
     public Dashboard dashboard(UUID owner, MetricsFilter filter, Interval interval) {
         MetricsSettings mine = settings.find(owner);
-        Map<String, String> groups = groups(owner, mine);
-        MetricsQueries.Totals totals = queries.totals(owner, filter, groups);
-        Map<Dimension, List<DimensionRow>> rows = rows(queries.dimensions(owner, filter, groups,
-                mine.minSalaryBase(), mine.maxSalaryBase(), mine.salaryStep(), null), mine);
+        LocationGrouping grouping = new LocationGrouping(mine.locationGroups());
+        MetricsQueries.Aggregates counted = aggregate(owner, filter, mine, grouping);
+        Map<Dimension, List<DimensionRow>> rows = rows(counted, mine, grouping);
 
-        Dashboard.Summary summary = new Dashboard.Summary(totals.total(),
-                share("callback", totals.callbacks(), totals.total()),
-                share("rejected", totals.rejected(), totals.total()),
-                share("closed", totals.closed(), totals.total()),
-                share("no_response", totals.noResponse(), totals.total()));
-        Timeline timeline = Timeline.zeroFilled(interval,
-                filter.from() != null ? filter.from() : totals.firstApplied(),
-                filter.to() != null ? filter.to() : totals.lastApplied(),
-                totals.total() == 0 ? Map.of() : queries.days(owner, filter, groups));
-        Funnel funnel = Funnel.of(totals.total(), totals.callbacks(), STAGES,
-                totals.total() == 0 ? new long[STAGES.size()] : queries.furthestStages(owner, filter, groups, STAGES),
-                totals.offers());
+        long total = 0;
+        long callbacks = 0;
+        long rejected = 0;
+        long closed = 0;
+        long noResponse = 0;
+        long offers = 0;
+        long interviewed = 0;
+        long interviewedWithOffer = 0;
+        long[] furthest = new long[STAGES.size()];
+        for (MetricsQueries.Process p : counted.process()) {
+            MetricsQueries.Counts c = p.counts();
+            total += c.total();
+            callbacks += c.callbacks();
+            rejected += c.rejected();
+            closed += c.closed();
+            noResponse += c.noResponse();
+            boolean offer = "offer".equals(p.outcome());
+            offers += offer ? c.total() : 0;
+            if (p.stage() != null) {
+                furthest[STAGES.indexOf(p.stage())] += c.total();
+                interviewed += c.total();
+                interviewedWithOffer += offer ? c.total() : 0;
+            }
+        }
+        Map<LocalDate, Timeline.Day> days = new HashMap<>();
+        counted.days().forEach((day, c) -> days.put(day, new Timeline.Day(c.total(), c.callbacks())));
+
+        Dashboard.Summary summary = new Dashboard.Summary(total, share("callback", callbacks, total),
+                share("rejected", rejected, total), share("closed", closed, total),
+                share("no_response", noResponse, total));
+        LocalDate firstApplied = days.keySet().stream().min(Comparator.naturalOrder()).orElse(null);
+        LocalDate lastApplied = days.keySet().stream().max(Comparator.naturalOrder()).orElse(null);
+        Timeline timeline = Timeline.zeroFilled(interval, filter.from() != null ? filter.from() : firstApplied,
+                filter.to() != null ? filter.to() : lastApplied, days);
+        Funnel funnel = Funnel.of(total, callbacks, STAGES, furthest, offers);
+        Double medianSeconds = counted.medianSeconds();
         return new Dashboard(summary,
-                new Dashboard.CallbackAnalysis(totals.callbacks(), shares(rows, DimensionRow::callbacks,
-                        totals.callbacks(), Integer.MAX_VALUE)),
-                new Dashboard.RejectionAnalysis(totals.rejected(), shares(rows, DimensionRow::rejected,
-                        totals.rejected(), REJECTION_TOP)),
+                new Dashboard.CallbackAnalysis(callbacks, shares(rows, DimensionRow::callbacks, callbacks,
+                        Integer.MAX_VALUE)),
+                new Dashboard.RejectionAnalysis(rejected, shares(rows, DimensionRow::rejected, rejected,
+                        REJECTION_TOP)),
                 timeline, funnel,
-                new Dashboard.Conversion(totals.interviewed(), totals.interviewedWithOffer(),
-                        Percent.of(totals.interviewedWithOffer(), totals.interviewed())),
-                new Dashboard.FirstResponse(totals.responded(), totals.medianSeconds() == null ? null
-                        : BigDecimal.valueOf(totals.medianSeconds()).divide(BigDecimal.valueOf(3600), 1,
+                new Dashboard.Conversion(interviewed, interviewedWithOffer,
+                        Percent.of(interviewedWithOffer, interviewed)),
+                new Dashboard.FirstResponse(counted.responded(), medianSeconds == null ? null
+                        : BigDecimal.valueOf(medianSeconds).divide(BigDecimal.valueOf(3600), 1,
                         RoundingMode.HALF_UP).doubleValue()));
     }
 
     /** The deep-dive table: one row per value of {@code dimension}, most applications first. */
     public List<DimensionRow> deepDive(UUID owner, MetricsFilter filter, Dimension dimension) {
         MetricsSettings mine = settings.find(owner);
-        Map<String, String> groups = groups(owner, mine);
-        return rows(queries.dimensions(owner, filter, groups, mine.minSalaryBase(), mine.maxSalaryBase(),
-                mine.salaryStep(), dimension), mine).getOrDefault(dimension, List.of());
-    }
-
-    /** Raw location → group, for the owner's locations that a group (or "Not specified") renames. */
-    private Map<String, String> groups(UUID owner, MetricsSettings mine) {
         LocationGrouping grouping = new LocationGrouping(mine.locationGroups());
-        Map<String, String> groups = new LinkedHashMap<>();
-        for (String location : queries.locations(owner)) {
-            String group = grouping.group(location);
-            if (!group.equals(location)) {
-                groups.put(location, group);
-            }
-        }
-        // an unmatched location keeps its text: the SQL falls back to it
-        return groups;
+        return rows(aggregate(owner, filter, mine, grouping), mine, grouping).getOrDefault(dimension, List.of());
     }
 
-    private static Map<Dimension, List<DimensionRow>> rows(List<MetricsQueries.Counts> counts, MetricsSettings mine) {
-        Map<Dimension, List<DimensionRow>> rows = new EnumMap<>(Dimension.class);
-        for (MetricsQueries.Counts c : counts) {
-            Dimension dimension = Dimension.of(c.dimension());
-            String value;
-            if (dimension.salary()) {
-                if (c.value() == null) {
-                    continue; // the reference skips unknown salaries
-                }
-                int base = dimension == Dimension.MIN_SALARY ? mine.minSalaryBase() : mine.maxSalaryBase();
-                value = SalaryBuckets.label(Integer.parseInt(c.value()), base, mine.salaryStep());
-            } else {
-                value = c.value() == null ? LocationGrouping.NOT_SPECIFIED : c.value();
-            }
-            rows.computeIfAbsent(dimension, d -> new java.util.ArrayList<>()).add(new DimensionRow(value, c.total(),
-                    c.callbacks(), Percent.of(c.callbacks(), c.total()), c.rejected(), c.closed(), c.noResponse()));
+    /**
+     * The one counting statement. A location filter names groups; the statement filters raw locations, so only then
+     * are the owner's distinct locations read and grouped here.
+     */
+    private MetricsQueries.Aggregates aggregate(UUID owner, MetricsFilter filter, MetricsSettings mine,
+                                                LocationGrouping grouping) {
+        List<String> rawLocations = null;
+        boolean locationNone = false;
+        if (!filter.locations().isEmpty()) {
+            Set<String> wanted = Set.copyOf(filter.locations());
+            locationNone = wanted.contains(LocationGrouping.NOT_SPECIFIED);
+            rawLocations = queries.locations(owner).stream()
+                    .filter(raw -> raw != null && wanted.contains(grouping.group(raw))).toList();
         }
-        rows.values().forEach(list -> list.sort(Comparator.comparingLong(DimensionRow::total).reversed()
-                .thenComparing(DimensionRow::value)));
+        return queries.aggregate(owner, filter, rawLocations, locationNone, mine.minSalaryBase(),
+                mine.maxSalaryBase(), mine.salaryStep());
+    }
+
+    /** Named rows per dimension: salary buckets labelled, locations grouped (their counts merged), most first. */
+    private static Map<Dimension, List<DimensionRow>> rows(MetricsQueries.Aggregates counted, MetricsSettings mine,
+                                                           LocationGrouping grouping) {
+        Map<Dimension, List<DimensionRow>> rows = new EnumMap<>(Dimension.class);
+        for (Map.Entry<String, List<MetricsQueries.Counts>> entry : counted.dimensions().entrySet()) {
+            Dimension dimension = Dimension.of(entry.getKey());
+            Map<String, long[]> merged = new LinkedHashMap<>();
+            for (MetricsQueries.Counts c : entry.getValue()) {
+                String value;
+                if (dimension.salary()) {
+                    if (c.value() == null) {
+                        continue; // the reference skips unknown salaries
+                    }
+                    int base = dimension == Dimension.MIN_SALARY ? mine.minSalaryBase() : mine.maxSalaryBase();
+                    value = SalaryBuckets.label(Integer.parseInt(c.value()), base, mine.salaryStep());
+                } else if (dimension == Dimension.LOCATION) {
+                    value = grouping.group(c.value());
+                } else {
+                    value = c.value() == null ? LocationGrouping.NOT_SPECIFIED : c.value();
+                }
+                long[] sums = merged.computeIfAbsent(value, v -> new long[5]);
+                sums[0] += c.total();
+                sums[1] += c.callbacks();
+                sums[2] += c.rejected();
+                sums[3] += c.closed();
+                sums[4] += c.noResponse();
+            }
+            List<DimensionRow> list = new ArrayList<>();
+            merged.forEach((value, s) -> list.add(new DimensionRow(value, s[0], s[1], Percent.of(s[1], s[0]), s[2],
+                    s[3], s[4])));
+            list.sort(Comparator.comparingLong(DimensionRow::total).reversed().thenComparing(DimensionRow::value));
+            rows.put(dimension, list);
+        }
         return rows;
     }
 

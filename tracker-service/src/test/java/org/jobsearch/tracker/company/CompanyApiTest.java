@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.jobsearch.tracker.TrackerTestSupport.json;
 
 /** The company page: every application at one company with its derived status, filtered by active. */
@@ -22,6 +24,7 @@ class CompanyApiTest {
 
     private static final String APPLICATIONS = "/api/tracker/applications";
     private static final String COMPANY = "/api/tracker/companies/{name}/applications";
+    private static final String BY_NAME = "/api/tracker/companies/applications";
 
     @LocalServerPort
     int port;
@@ -70,6 +73,29 @@ class CompanyApiTest {
 
         tracker.get(TestUsers.user("tess"), COMPANY, "Northwind Traders").expectBody()
                 .jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void aCompanyWhoseNameHasASlashIsFoundByTheQueryParameter() {
+        CurrentUser una = TestUsers.user("una");
+        String slashed = application(una, "Procter/Gamble", "2026-01-01T09:00:00Z", "rejected");
+        application(una, "Procter", "2026-01-02T09:00:00Z", null);
+
+        tracker.get(una, BY_NAME + "?name={name}", "Procter/Gamble").expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].applicationId").isEqualTo(slashed)
+                .jsonPath("$.items[0].companyStatus.label").isEqualTo("Rejected");
+        tracker.get(una, BY_NAME + "?name={name}&active=true", "Procter/Gamble").expectBody()
+                .jsonPath("$.total").isEqualTo(0);
+        tracker.get(una, BY_NAME + "?name={name}", "Procter").expectBody()
+                .jsonPath("$.total").isEqualTo(1);
+        tracker.get(TestUsers.user("vic"), BY_NAME + "?name={name}", "Procter/Gamble").expectBody()
+                .jsonPath("$.total").isEqualTo(0);
+
+        JsonNode missing = json(tracker.get(una, BY_NAME), 400);
+        assertThat(missing.at("/errors/0/parameter").asString()).isEqualTo("name");
+        JsonNode blank = json(tracker.get(una, BY_NAME + "?name= "), 400);
+        assertThat(blank.at("/errors/0/parameter").asString()).isEqualTo("name");
     }
 
     private String application(CurrentUser user, String company, String appliedAt, String status) {

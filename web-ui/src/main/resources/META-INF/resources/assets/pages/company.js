@@ -29,13 +29,14 @@ export function render(main, [name]) {
 }
 
 async function load(state, name, active, list, status) {
-    const query = new URLSearchParams({page: state.page, size: 50});
+    // the name as a query parameter: a name with '/' would be refused inside a path segment (%2F)
+    const query = new URLSearchParams({name, page: state.page, size: 50});
     if (active) {
         query.set('active', active);
     }
     list.setAttribute('aria-busy', 'true');
     try {
-        const page = await getJson(`/api/tracker/companies/${encodeURIComponent(name)}/applications?${query}`);
+        const page = await getJson(`/api/tracker/companies/applications?${query}`);
         if (!state.alive) {
             return;
         }

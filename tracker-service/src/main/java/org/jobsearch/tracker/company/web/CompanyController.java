@@ -3,6 +3,7 @@ package org.jobsearch.tracker.company.web;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.rest.PageResponse;
@@ -34,5 +35,21 @@ class CompanyController {
                                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageResponse.of(companies.applications(user.id(), name, active, page, size), entry -> entry);
+    }
+
+    /**
+     * The same, the company named by a query parameter: any name works, also one with a '/' ("Procter/Gamble"),
+     * which no server on the way (Tomcat, the gateway) accepts URL-encoded inside a path segment ({@code %2F}).
+     */
+    @GetMapping("/api/tracker/companies/applications")
+    PageResponse<CompanyApplication> applicationsByName(@Parameter(hidden = true) CurrentUser user,
+                                                        // not required by Spring: a missing name is then a
+                                                        // @NotBlank violation, a Problem Details naming "name"
+                                                        @RequestParam(required = false) @NotBlank @Size(max = 255)
+                                                        String name,
+                                                        @RequestParam(required = false) Boolean active,
+                                                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return applications(user, name, active, page, size);
     }
 }
