@@ -36,37 +36,40 @@ final class AshbyClient implements AtsClient<AshbyConfig> {
     }
 
     @Override
-    public List<Posting> fetch(AshbyConfig config, String searchTerm) throws InterruptedException {
+    public void fetch(AshbyConfig config, String searchTerm, Batches out) throws InterruptedException {
         URI uri = AtsClient.join(base(config),
                 "/posting-api/job-board/" + config.organization() + "?includeCompensation=true");
-        JsonNode jobs = AtsClient.array(http.getJson(uri, Map.of()), "jobs", AtsHttp.hostKey(uri));
-        List<Posting> postings = new ArrayList<>();
-        for (JsonNode job : jobs) {
-            if (postings.size() >= properties.maxPostings()) {
-                break;
-            }
-            String id = Json.text(job, "id");
-            String title = Json.text(job, "title");
-            if (id == null || title == null || Boolean.FALSE.equals(Json.bool(job, "isListed"))) {
-                continue;
-            }
-            List<String> locations = new ArrayList<>();
-            locations.add(Json.text(job, "location"));
-            job.path("secondaryLocations").forEach(l -> locations.add(Json.text(l, "location")));
-            String location = Locations.join(locations.stream().filter(l -> l != null).toList());
-            String department = Json.text(job, "department");
-            if (department == null) {
-                department = Json.text(job, "team");
-            }
-            String url = Json.text(job, "jobUrl");
-            if (url == null) {
-                url = Json.text(job, "applyUrl");
-            }
-            postings.add(new Posting(AtsPlatform.ASHBY, id, title, location, remote(job, location),
-                    PostingDates.iso(Json.text(job, "publishedAt"), clock.getZone()), url, department,
-                    compensation(job), HtmlSanitizer.sanitize(Json.text(job, "descriptionHtml")), null));
+        http.streamJson(uri, Map.of(), parser -> {
+            http.forEachInArray(parser, "jobs", AtsHttp.hostKey(uri), job -> {
+                Posting posting = posting(job);
+                return posting == null ? out.wantsMore() : out.add(posting);
+            });
+            return null;
+        });
+        out.flush();
+    }
+
+    private Posting posting(JsonNode job) {
+        String id = Json.text(job, "id");
+        String title = Json.text(job, "title");
+        if (id == null || title == null || Boolean.FALSE.equals(Json.bool(job, "isListed"))) {
+            return null;
         }
-        return postings;
+        List<String> locations = new ArrayList<>();
+        locations.add(Json.text(job, "location"));
+        job.path("secondaryLocations").forEach(l -> locations.add(Json.text(l, "location")));
+        String location = Locations.join(locations.stream().filter(l -> l != null).toList());
+        String department = Json.text(job, "department");
+        if (department == null) {
+            department = Json.text(job, "team");
+        }
+        String url = Json.text(job, "jobUrl");
+        if (url == null) {
+            url = Json.text(job, "applyUrl");
+        }
+        return new Posting(AtsPlatform.ASHBY, id, title, location, remote(job, location),
+                PostingDates.iso(Json.text(job, "publishedAt"), clock.getZone()), url, department,
+                compensation(job), HtmlSanitizer.sanitize(Json.text(job, "descriptionHtml")), null);
     }
 
     private static Boolean remote(JsonNode job, String location) {

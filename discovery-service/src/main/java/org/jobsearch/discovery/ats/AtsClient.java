@@ -1,7 +1,6 @@
 package org.jobsearch.discovery.ats;
 
 import java.net.URI;
-import java.util.List;
 
 /** One platform's client: where a config's requests go, and its postings normalized. */
 interface AtsClient<C extends AtsConfig> {
@@ -10,11 +9,12 @@ interface AtsClient<C extends AtsConfig> {
     URI base(C config);
 
     /**
-     * All postings of {@code config} (at most {@code max-postings}).
+     * The postings of {@code config} (at most {@code max-postings}), handed to {@code out} as they arrive; the client
+     * flushes {@code out} before returning and stops as soon as it wants no more.
      *
-     * @throws AtsFetchException when the board cannot be fetched
+     * @throws AtsFetchException when the board cannot be fetched (what was delivered before stays delivered)
      */
-    List<Posting> fetch(C config, String searchTerm) throws InterruptedException;
+    void fetch(C config, String searchTerm, Batches out) throws InterruptedException;
 
     /** {@code base} + {@code path} (path starts with "/"; a base may carry a path prefix, e.g. a mirror's). */
     static URI join(URI base, String path) {

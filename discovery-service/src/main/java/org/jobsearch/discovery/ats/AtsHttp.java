@@ -3,7 +3,11 @@ package org.jobsearch.discovery.ats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -12,6 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -44,6 +51,9 @@ final class AtsHttp {
     private final Clock clock;
     private final Sleeper sleeper;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Reads one value of a token stream as a tree; the rest of the stream follows, so trailing tokens are normal. */
+    private final ObjectReader element = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build().reader();
 
     AtsHttp(HttpClient client, HostAllowList allowList, HostScheduler scheduler, AtsProperties properties, Clock clock,
             Sleeper sleeper) {
@@ -77,11 +87,107 @@ final class AtsHttp {
     }
 
     JsonNode getJson(URI uri, Map<String, String> headers) throws InterruptedException {
-        return parse(uri, exchange("GET", uri, headers, null));
+        return parse(uri, exchange("GET", uri, headers, null, HttpResponse.BodyHandlers.ofString()));
     }
 
     JsonNode postJson(URI uri, Map<String, String> headers, String body) throws InterruptedException {
-        return parse(uri, exchange("POST", uri, headers, body));
+        return parse(uri, exchange("POST", uri, headers, body, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Reads a JSON document token by token; what it returns is what {@link #streamJson} returns. */
+    @FunctionalInterface
+    interface StreamReader<T> {
+        T read(JsonParser parser) throws InterruptedException;
+    }
+
+    /**
+     * GETs a whole-board document and hands it to {@code reader} as a token stream, so a board of any size is never
+     * a tree in memory. The body is spooled to a temporary file first (deleted afterwards): the read timeout then
+     * still bounds the whole transfer, and a retry starts from an empty file.
+     */
+    <T> T streamJson(URI uri, Map<String, String> headers, StreamReader<T> reader) throws InterruptedException {
+        Path spool;
+        try {
+            spool = Files.createTempFile("ats-", ".json");
+        } catch (IOException e) {
+            throw new AtsFetchException(FetchResult.Outcome.FAILED, "cannot spool the response from " + hostKey(uri)
+                    + ": " + e.getMessage(), e);
+        }
+        try {
+            HttpResponse<Path> response = exchange("GET", uri, headers, null, HttpResponse.BodyHandlers.ofFile(spool,
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+            checkStatus(uri, response.statusCode());
+            try (JsonParser parser = json.createParser(spool.toFile())) {
+                if (parser.nextToken() == null) {
+                    throw new AtsFetchException(FetchResult.Outcome.FAILED, "malformed JSON from " + hostKey(uri)
+                            + ": empty body");
+                }
+                return reader.read(parser);
+            } catch (JacksonException malformed) {
+                throw new AtsFetchException(FetchResult.Outcome.FAILED, "malformed JSON from " + hostKey(uri) + ": "
+                        + malformed.getOriginalMessage());
+            }
+        } finally {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                log.warn("could not delete {}: {}", spool, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Calls {@code each} with every element of the array at top-level {@code field} of the object the parser is on
+     * (its first token read), one element tree at a time; other fields are skipped.
+     */
+    void forEachInArray(JsonParser parser, String field, String host, ElementHandler each)
+            throws InterruptedException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new AtsFetchException(FetchResult.Outcome.FAILED, "unexpected response from " + host
+                    + ": no '" + field + "' array");
+        }
+        boolean found = false;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals(name) && value == JsonToken.START_ARRAY) {
+                found = true;
+                if (!forEachElement(parser, each)) {
+                    return;
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        if (!found) {
+            throw new AtsFetchException(FetchResult.Outcome.FAILED, "unexpected response from " + host
+                    + ": no '" + field + "' array");
+        }
+    }
+
+    /** With the parser on an array's start: {@code each} per element until the end or until it says stop. */
+    boolean forEachElement(JsonParser parser, ElementHandler each) throws InterruptedException {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new AtsFetchException(FetchResult.Outcome.FAILED, "malformed JSON: the array never ends");
+            }
+            if (!each.accept(readValue(parser))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value the parser is on, as a tree; the parser then stands on its last token. */
+    JsonNode readValue(JsonParser parser) {
+        return element.readTree(parser);
+    }
+
+    @FunctionalInterface
+    interface ElementHandler {
+        /** @return whether to go on */
+        boolean accept(JsonNode element) throws InterruptedException;
     }
 
     /** The host key {@link HostScheduler} uses for {@code uri}: {@code host[:port]}. */
@@ -90,15 +196,15 @@ final class AtsHttp {
         return (uri.getPort() == -1 ? host : host + ":" + uri.getPort()).toLowerCase(Locale.ROOT);
     }
 
-    private HttpResponse<String> exchange(String method, URI uri, Map<String, String> headers, String body)
-            throws InterruptedException {
+    private <T> HttpResponse<T> exchange(String method, URI uri, Map<String, String> headers, String body,
+                                         HttpResponse.BodyHandler<T> handler) throws InterruptedException {
         URI target = uri;
         String currentMethod = method;
         String currentBody = body;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             allowList.check(target);
             HttpRequest request = request(currentMethod, target, headers, currentBody);
-            HttpResponse<String> response = scheduler.request(hostKey(target), () -> withRetries(request));
+            HttpResponse<T> response = scheduler.request(hostKey(target), () -> withRetries(request, handler));
             int status = response.statusCode();
             if (status < 300 || status >= 400 || status == 304) {
                 return response;
@@ -133,13 +239,13 @@ final class AtsHttp {
     }
 
     /** Runs inside the host's gate: while a host asks us to back off, nothing else is sent to it. */
-    private HttpResponse<String> withRetries(HttpRequest request) {
+    private <T> HttpResponse<T> withRetries(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         String host = hostKey(request.uri());
         for (int attempt = 1; ; attempt++) {
             String transientFailure;
             Duration retryAfter = null;
             try {
-                HttpResponse<String> response = send(request);
+                HttpResponse<T> response = send(request, handler);
                 int status = response.statusCode();
                 if (status != 429 && status < 500) {
                     return response;
@@ -170,9 +276,9 @@ final class AtsHttp {
     }
 
     /** The whole exchange, body included, bounded by the read timeout. */
-    private HttpResponse<String> send(HttpRequest request)
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException, TimeoutException {
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<T>> future = client.sendAsync(request, handler);
         try {
             return future.get(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException timeout) {
@@ -199,7 +305,7 @@ final class AtsHttp {
     }
 
     /** {@code Retry-After} as delta-seconds or an HTTP date; absent or unreadable: empty. */
-    private Optional<Duration> retryAfter(HttpResponse<String> response) {
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
         Optional<String> header = response.headers().firstValue("Retry-After").map(String::strip);
         if (header.isEmpty() || header.get().isEmpty()) {
             return Optional.empty();
@@ -222,16 +328,8 @@ final class AtsHttp {
     }
 
     private JsonNode parse(URI uri, HttpResponse<String> response) {
-        int status = response.statusCode();
+        checkStatus(uri, response.statusCode());
         String host = hostKey(uri);
-        if (status == 404 || status == 410) {
-            throw new AtsFetchException(FetchResult.Outcome.NOT_FOUND, "board not found: HTTP " + status + " from "
-                    + host + " for " + uri.getRawPath());
-        }
-        if (status < 200 || status >= 300) {
-            throw new AtsFetchException(FetchResult.Outcome.FAILED, "HTTP " + status + " from " + host + " for "
-                    + uri.getRawPath());
-        }
         try {
             JsonNode node = json.readTree(response.body());
             if (node == null || node.isMissingNode() || !node.isContainer()) {
@@ -242,6 +340,18 @@ final class AtsHttp {
         } catch (JacksonException malformed) {
             throw new AtsFetchException(FetchResult.Outcome.FAILED, "malformed JSON from " + host + ": "
                     + malformed.getOriginalMessage());
+        }
+    }
+
+    private static void checkStatus(URI uri, int status) {
+        String host = hostKey(uri);
+        if (status == 404 || status == 410) {
+            throw new AtsFetchException(FetchResult.Outcome.NOT_FOUND, "board not found: HTTP " + status + " from "
+                    + host + " for " + uri.getRawPath());
+        }
+        if (status < 200 || status >= 300) {
+            throw new AtsFetchException(FetchResult.Outcome.FAILED, "HTTP " + status + " from " + host + " for "
+                    + uri.getRawPath());
         }
     }
 }

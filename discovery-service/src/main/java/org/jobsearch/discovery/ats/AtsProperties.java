@@ -2,6 +2,7 @@ package org.jobsearch.discovery.ats;
 
 import org.jobsearch.events.AtsPlatform;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
@@ -30,6 +31,10 @@ import java.util.Map;
  *                             {@code *.example.org} allows subdomains
  * @param baseUrls             per platform, a base URL replacing the platform's API host (tests, mirrors); its host
  *                             must be in {@code extra-allowed-hosts} too
+ * @param workdayTenantUrl     how a Workday company's configured host becomes its base URL: {@code {host}} is replaced
+ *                             by the host (with its port, if any). {@code https://{host}} in production; a mirror
+ *                             serving each tenant under its own name over plain http uses {@code http://{host}}.
+ *                             {@code base-urls.workday}, when set, wins (every tenant on one host)
  */
 @ConfigurationProperties("jobsearch.discovery.ats")
 public record AtsProperties(
@@ -44,12 +49,15 @@ public record AtsProperties(
         @DefaultValue("1000") int maxPostings,
         @DefaultValue(DEFAULT_USER_AGENT) String userAgent,
         List<String> extraAllowedHosts,
-        Map<AtsPlatform, URI> baseUrls) {
+        Map<AtsPlatform, URI> baseUrls,
+        @DefaultValue(DEFAULT_WORKDAY_TENANT_URL) String workdayTenantUrl) {
 
     public static final String DEFAULT_USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
+    public static final String DEFAULT_WORKDAY_TENANT_URL = "https://{host}";
     private static final String PREFIX = "jobsearch.discovery.ats.";
 
+    @ConstructorBinding
     public AtsProperties {
         positive(connectTimeout, "connect-timeout");
         positive(readTimeout, "read-timeout");
@@ -90,6 +98,24 @@ public record AtsProperties(
             });
         }
         baseUrls = Map.copyOf(bases);
+        if (workdayTenantUrl == null || !workdayTenantUrl.matches("https?://\\{host}(/[A-Za-z0-9._~/-]*)?")) {
+            throw new IllegalArgumentException(PREFIX + "workday-tenant-url must be http(s)://{host} with an optional "
+                    + "path (got '" + workdayTenantUrl + "')");
+        }
+    }
+
+    /** Without {@code workday-tenant-url} (the production default). */
+    public AtsProperties(Duration connectTimeout, Duration readTimeout, int maxAttempts, Duration initialBackoff,
+                         Duration maxBackoff, Duration maxRetryAfter, int maxConcurrentHosts,
+                         Duration pauseBetweenRequests, int maxPostings, String userAgent,
+                         List<String> extraAllowedHosts, Map<AtsPlatform, URI> baseUrls) {
+        this(connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter, maxConcurrentHosts,
+                pauseBetweenRequests, maxPostings, userAgent, extraAllowedHosts, baseUrls, DEFAULT_WORKDAY_TENANT_URL);
+    }
+
+    /** The base URL of a Workday career site on {@code host} ({@code host[:port]}). */
+    public URI workdayBase(String host) {
+        return URI.create(workdayTenantUrl.replace("{host}", host));
     }
 
     /** The defaults, for code and tests built without Spring. */

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +24,7 @@ public class AtsService {
     private static final Logger log = LoggerFactory.getLogger(AtsService.class);
 
     private final HostScheduler scheduler;
+    private final AtsProperties properties;
     private final AtsHttp http;
     private final WorkdayClient workday;
     private final GreenhouseClient greenhouse;
@@ -32,6 +34,7 @@ public class AtsService {
 
     public AtsService(AtsProperties properties, HostScheduler scheduler, Clock clock, Sleeper sleeper) {
         this.scheduler = scheduler;
+        this.properties = properties;
         this.http = AtsHttp.create(properties, scheduler, clock, sleeper);
         this.workday = new WorkdayClient(http, properties, clock);
         this.greenhouse = new GreenhouseClient(http, properties, clock);
@@ -45,10 +48,24 @@ public class AtsService {
         return platform == AtsPlatform.WORKDAY || platform == AtsPlatform.SMARTRECRUITERS;
     }
 
-    /** Fetches one company on the calling thread (still one request at a time per host, with the pause). */
+    /**
+     * Fetches one company on the calling thread (still one request at a time per host, with the pause), every
+     * posting collected in the result. For boards of any size, prefer {@link #fetch(FetchRequest, PostingSink)}.
+     */
     public FetchResult fetch(FetchRequest request) {
+        List<Posting> postings = new ArrayList<>();
+        FetchResult result = fetch(request, batch -> postings.addAll(batch) || true);
+        return result.isOk() ? FetchResult.ok(request, postings) : result;
+    }
+
+    /**
+     * Fetches one company on the calling thread, streaming: the postings go to {@code sink} a batch at a time as they
+     * arrive and the result carries none. On a failure, what the sink already took stays taken.
+     */
+    public FetchResult fetch(FetchRequest request, PostingSink sink) {
         try {
-            return FetchResult.ok(request, fetchPostings(request));
+            fetchPostings(request, new Batches(sink, Batches.WHOLE_BOARD_BATCH, properties.maxPostings()));
+            return FetchResult.ok(request, List.of());
         } catch (AtsFetchException failed) {
             log.warn("ATS fetch of {} failed ({}): {}", request.config(), failed.outcome(), failed.getMessage());
             return FetchResult.failed(request, failed.outcome(), failed.getMessage());
@@ -63,6 +80,18 @@ public class AtsService {
 
     /** Queues one company on its host's lane; the future always completes with a result, never exceptionally. */
     public CompletableFuture<FetchResult> submit(FetchRequest request) {
+        return submit(request, () -> fetch(request));
+    }
+
+    /**
+     * Queues one company on its host's lane, streaming its postings to {@code sink} on the fetching thread as they
+     * arrive; the future always completes with a result (without postings), never exceptionally.
+     */
+    public CompletableFuture<FetchResult> submit(FetchRequest request, PostingSink sink) {
+        return submit(request, () -> fetch(request, sink));
+    }
+
+    private CompletableFuture<FetchResult> submit(FetchRequest request, Callable<FetchResult> fetch) {
         String host;
         try {
             host = AtsHttp.hostKey(base(request.config()));
@@ -70,7 +99,7 @@ public class AtsService {
             return CompletableFuture.completedFuture(
                     FetchResult.failed(request, FetchResult.Outcome.REFUSED, "unusable config: " + unusable.getMessage()));
         }
-        return scheduler.submit(host, () -> fetch(request))
+        return scheduler.submit(host, fetch)
                 .exceptionally(failure -> FetchResult.failed(request, FetchResult.Outcome.FAILED,
                         "not run: " + unwrap(failure)));
     }
@@ -88,25 +117,22 @@ public class AtsService {
         return results;
     }
 
-    private List<Posting> fetchPostings(FetchRequest request) throws InterruptedException {
+    private void fetchPostings(FetchRequest request, Batches out) throws InterruptedException {
         AtsConfig config = request.config();
         String term = searchesServerSide(config.platform()) ? request.searchTerm() : null;
         if (config instanceof WorkdayConfig c) {
-            return workday.fetch(c, term);
+            workday.fetch(c, term, out);
+        } else if (config instanceof GreenhouseConfig c) {
+            greenhouse.fetch(c, term, out);
+        } else if (config instanceof LeverConfig c) {
+            lever.fetch(c, term, out);
+        } else if (config instanceof AshbyConfig c) {
+            ashby.fetch(c, term, out);
+        } else if (config instanceof SmartRecruitersConfig c) {
+            smartRecruiters.fetch(c, term, out);
+        } else {
+            throw new AtsFetchException(FetchResult.Outcome.REFUSED, "unsupported ATS config " + config);
         }
-        if (config instanceof GreenhouseConfig c) {
-            return greenhouse.fetch(c, term);
-        }
-        if (config instanceof LeverConfig c) {
-            return lever.fetch(c, term);
-        }
-        if (config instanceof AshbyConfig c) {
-            return ashby.fetch(c, term);
-        }
-        if (config instanceof SmartRecruitersConfig c) {
-            return smartRecruiters.fetch(c, term);
-        }
-        throw new AtsFetchException(FetchResult.Outcome.REFUSED, "unsupported ATS config " + config);
     }
 
     private URI base(AtsConfig config) {

@@ -36,38 +36,41 @@ final class GreenhouseClient implements AtsClient<GreenhouseConfig> {
     }
 
     @Override
-    public List<Posting> fetch(GreenhouseConfig config, String searchTerm) throws InterruptedException {
+    public void fetch(GreenhouseConfig config, String searchTerm, Batches out) throws InterruptedException {
         URI uri = AtsClient.join(base(config), "/v1/boards/" + config.boardToken() + "/jobs?content=true");
-        JsonNode jobs = AtsClient.array(http.getJson(uri, Map.of()), "jobs", AtsHttp.hostKey(uri));
-        List<Posting> postings = new ArrayList<>();
-        for (JsonNode job : jobs) {
-            if (postings.size() >= properties.maxPostings()) {
-                break;
-            }
-            String id = Json.text(job, "id");
-            String title = Json.text(job, "title");
-            if (id == null || title == null) {
-                continue;
-            }
-            String location = Locations.clean(Json.text(job.path("location"), "name"));
-            LocalDate posted = PostingDates.iso(Json.text(job, "first_published"), clock.getZone());
-            if (posted == null) {
-                posted = PostingDates.iso(Json.text(job, "updated_at"), clock.getZone());
-            }
-            List<String> departments = new ArrayList<>();
-            job.path("departments").forEach(d -> {
-                String name = Json.text(d, "name");
-                if (name != null) {
-                    departments.add(name);
-                }
+        http.streamJson(uri, Map.of(), parser -> {
+            http.forEachInArray(parser, "jobs", AtsHttp.hostKey(uri), job -> {
+                Posting posting = posting(job);
+                return posting == null ? out.wantsMore() : out.add(posting);
             });
-            String content = Json.text(job, "content");
-            String description = content == null ? null
-                    : HtmlSanitizer.sanitize(Parser.unescapeEntities(content, false));
-            postings.add(new Posting(AtsPlatform.GREENHOUSE, id, title, location, Locations.remoteFromText(location),
-                    posted, Json.text(job, "absolute_url"), departments.isEmpty() ? null : String.join(", ", departments),
-                    null, description, null));
+            return null;
+        });
+        out.flush();
+    }
+
+    private Posting posting(JsonNode job) {
+        String id = Json.text(job, "id");
+        String title = Json.text(job, "title");
+        if (id == null || title == null) {
+            return null;
         }
-        return postings;
+        String location = Locations.clean(Json.text(job.path("location"), "name"));
+        LocalDate posted = PostingDates.iso(Json.text(job, "first_published"), clock.getZone());
+        if (posted == null) {
+            posted = PostingDates.iso(Json.text(job, "updated_at"), clock.getZone());
+        }
+        List<String> departments = new ArrayList<>();
+        job.path("departments").forEach(d -> {
+            String name = Json.text(d, "name");
+            if (name != null) {
+                departments.add(name);
+            }
+        });
+        String content = Json.text(job, "content");
+        String description = content == null ? null
+                : HtmlSanitizer.sanitize(Parser.unescapeEntities(content, false));
+        return new Posting(AtsPlatform.GREENHOUSE, id, title, location, Locations.remoteFromText(location),
+                posted, Json.text(job, "absolute_url"), departments.isEmpty() ? null : String.join(", ", departments),
+                null, description, null);
     }
 }

@@ -1,6 +1,7 @@
 package org.jobsearch.discovery.ats;
 
 import org.jobsearch.events.AtsPlatform;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -37,45 +38,51 @@ final class LeverClient implements AtsClient<LeverConfig> {
     }
 
     @Override
-    public List<Posting> fetch(LeverConfig config, String searchTerm) throws InterruptedException {
+    public void fetch(LeverConfig config, String searchTerm, Batches out) throws InterruptedException {
         URI uri = AtsClient.join(base(config), "/v0/postings/" + config.site() + "?mode=json");
-        JsonNode response = http.getJson(uri, Map.of());
-        if (response.isObject()) {
-            if (Boolean.FALSE.equals(Json.bool(response, "ok"))) {
-                throw new AtsFetchException(FetchResult.Outcome.NOT_FOUND, "Lever site '" + config.site()
-                        + "' not found: " + Json.text(response, "error"));
+        http.streamJson(uri, Map.of(), parser -> {
+            if (parser.currentToken() == JsonToken.START_OBJECT) {
+                JsonNode response = http.readValue(parser);
+                if (Boolean.FALSE.equals(Json.bool(response, "ok"))) {
+                    throw new AtsFetchException(FetchResult.Outcome.NOT_FOUND, "Lever site '" + config.site()
+                            + "' not found: " + Json.text(response, "error"));
+                }
             }
-            throw new AtsFetchException(FetchResult.Outcome.FAILED, "unexpected response from " + AtsHttp.hostKey(uri)
-                    + ": expected an array of postings");
+            if (parser.currentToken() != JsonToken.START_ARRAY) {
+                throw new AtsFetchException(FetchResult.Outcome.FAILED, "unexpected response from "
+                        + AtsHttp.hostKey(uri) + ": expected an array of postings");
+            }
+            http.forEachElement(parser, job -> {
+                Posting posting = posting(job);
+                return posting == null ? out.wantsMore() : out.add(posting);
+            });
+            return null;
+        });
+        out.flush();
+    }
+
+    private Posting posting(JsonNode job) {
+        String id = Json.text(job, "id");
+        String title = Json.text(job, "text");
+        if (id == null || title == null) {
+            return null;
         }
-        List<Posting> postings = new ArrayList<>();
-        for (JsonNode job : response) {
-            if (postings.size() >= properties.maxPostings()) {
-                break;
-            }
-            String id = Json.text(job, "id");
-            String title = Json.text(job, "text");
-            if (id == null || title == null) {
-                continue;
-            }
-            JsonNode categories = job.path("categories");
-            List<String> locations = new ArrayList<>();
-            locations.add(Json.text(categories, "location"));
-            categories.path("allLocations").forEach(l -> locations.add(Json.text(l)));
-            String location = Locations.join(locations.stream().filter(l -> l != null).toList());
-            String department = Json.text(categories, "department");
-            if (department == null) {
-                department = Json.text(categories, "team");
-            }
-            String url = Json.text(job, "hostedUrl");
-            if (url == null) {
-                url = Json.text(job, "applyUrl");
-            }
-            postings.add(new Posting(AtsPlatform.LEVER, id, title, location, remote(job, location),
-                    PostingDates.epochMillis(job.path("createdAt").asLong(0), clock.getZone()), url, department,
-                    compensation(job), HtmlSanitizer.sanitize(description(job)), null));
+        JsonNode categories = job.path("categories");
+        List<String> locations = new ArrayList<>();
+        locations.add(Json.text(categories, "location"));
+        categories.path("allLocations").forEach(l -> locations.add(Json.text(l)));
+        String location = Locations.join(locations.stream().filter(l -> l != null).toList());
+        String department = Json.text(categories, "department");
+        if (department == null) {
+            department = Json.text(categories, "team");
         }
-        return postings;
+        String url = Json.text(job, "hostedUrl");
+        if (url == null) {
+            url = Json.text(job, "applyUrl");
+        }
+        return new Posting(AtsPlatform.LEVER, id, title, location, remote(job, location),
+                PostingDates.epochMillis(job.path("createdAt").asLong(0), clock.getZone()), url, department,
+                compensation(job), HtmlSanitizer.sanitize(description(job)), null);
     }
 
     private static Boolean remote(JsonNode job, String location) {

@@ -44,16 +44,29 @@ final class SmartRecruitersClient implements AtsClient<SmartRecruitersConfig> {
     }
 
     @Override
-    public List<Posting> fetch(SmartRecruitersConfig config, String searchTerm) throws InterruptedException {
+    public void fetch(SmartRecruitersConfig config, String searchTerm, Batches out) throws InterruptedException {
         String postingsPath = "/v1/companies/" + config.companyIdentifier() + "/postings";
         String query = searchTerm == null ? "" : "&q=" + URLEncoder.encode(searchTerm, StandardCharsets.UTF_8);
-        List<JsonNode> listed = new ArrayList<>();
+        // page by page: a list page, its details, then the page goes out; only one page is ever held
+        int listed = 0;
         int offset = 0;
-        while (listed.size() < properties.maxPostings()) {
+        while (listed < properties.maxPostings()) {
             URI page = AtsClient.join(base(config), postingsPath + "?limit=" + PAGE_SIZE + "&offset=" + offset + query);
             JsonNode response = http.getJson(page, Map.of());
             JsonNode content = AtsClient.array(response, "content", AtsHttp.hostKey(page));
-            content.forEach(listed::add);
+            for (JsonNode item : content) {
+                if (listed++ >= properties.maxPostings()) {
+                    break;
+                }
+                Posting posting = posting(config, postingsPath, item, searchTerm);
+                if (posting != null && !out.add(posting)) {
+                    out.flush();
+                    return;
+                }
+            }
+            if (!out.flush()) {
+                return;
+            }
             int limit = response.path("limit").asInt(PAGE_SIZE);
             int totalFound = response.path("totalFound").asInt(0);
             offset += limit > 0 ? limit : PAGE_SIZE;
@@ -61,33 +74,34 @@ final class SmartRecruitersClient implements AtsClient<SmartRecruitersConfig> {
                 break;
             }
         }
-        List<Posting> postings = new ArrayList<>();
-        for (JsonNode item : listed.subList(0, Math.min(listed.size(), properties.maxPostings()))) {
-            String id = Json.text(item, "id");
-            String title = Json.text(item, "name");
-            if (id == null || title == null || !id.matches("[A-Za-z0-9_-]{1,100}")) {
-                continue;
-            }
-            JsonNode detail = detail(AtsClient.join(base(config), postingsPath + "/" + id));
-            JsonNode location = item.path("location");
-            String locationText = location(location);
-            String department = Json.text(item.path("department"), "label");
-            if (department == null) {
-                department = Json.text(item.path("function"), "label");
-            }
-            String url = detail == null ? null : Json.text(detail, "postingUrl");
-            if (url == null && detail != null) {
-                url = Json.text(detail, "applyUrl");
-            }
-            if (url == null) {
-                url = "https://jobs.smartrecruiters.com/" + config.companyIdentifier() + "/" + id;
-            }
-            postings.add(new Posting(AtsPlatform.SMARTRECRUITERS, id, title, locationText,
-                    remote(location, locationText), PostingDates.iso(Json.text(item, "releasedDate"), clock.getZone()),
-                    url, department, null, detail == null ? null : HtmlSanitizer.sanitize(description(detail)),
-                    searchTerm));
+        out.flush();
+    }
+
+    private Posting posting(SmartRecruitersConfig config, String postingsPath, JsonNode item, String searchTerm)
+            throws InterruptedException {
+        String id = Json.text(item, "id");
+        String title = Json.text(item, "name");
+        if (id == null || title == null || !id.matches("[A-Za-z0-9_-]{1,100}")) {
+            return null;
         }
-        return postings;
+        JsonNode detail = detail(AtsClient.join(base(config), postingsPath + "/" + id));
+        JsonNode location = item.path("location");
+        String locationText = location(location);
+        String department = Json.text(item.path("department"), "label");
+        if (department == null) {
+            department = Json.text(item.path("function"), "label");
+        }
+        String url = detail == null ? null : Json.text(detail, "postingUrl");
+        if (url == null && detail != null) {
+            url = Json.text(detail, "applyUrl");
+        }
+        if (url == null) {
+            url = "https://jobs.smartrecruiters.com/" + config.companyIdentifier() + "/" + id;
+        }
+        return new Posting(AtsPlatform.SMARTRECRUITERS, id, title, locationText,
+                remote(location, locationText), PostingDates.iso(Json.text(item, "releasedDate"), clock.getZone()),
+                url, department, null, detail == null ? null : HtmlSanitizer.sanitize(description(detail)),
+                searchTerm);
     }
 
     private JsonNode detail(URI uri) throws InterruptedException {

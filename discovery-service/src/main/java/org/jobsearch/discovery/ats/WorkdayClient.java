@@ -38,41 +38,47 @@ final class WorkdayClient implements AtsClient<WorkdayConfig> {
     @Override
     public URI base(WorkdayConfig config) {
         URI override = properties.baseUrls().get(AtsPlatform.WORKDAY);
-        return override != null ? override : URI.create("https://" + config.host());
+        return override != null ? override : properties.workdayBase(config.host());
     }
 
     @Override
-    public List<Posting> fetch(WorkdayConfig config, String searchTerm) throws InterruptedException {
+    public void fetch(WorkdayConfig config, String searchTerm, Batches out) throws InterruptedException {
         URI base = base(config);
         String cxs = "/wday/cxs/" + config.tenant() + "/" + config.site();
         URI jobs = AtsClient.join(base, cxs + "/jobs");
         Map<String, String> headers = headers(base, base + "/" + config.site());
 
-        List<JsonNode> listed = new ArrayList<>();
+        // page by page: a list page, its details, then the page goes out; only one page is ever held
+        int listed = 0;
         int total = 0;
         int offset = 0;
         int maxPages = properties.maxPostings() / PAGE_SIZE + 1;
-        for (int page = 0; page < maxPages && listed.size() < properties.maxPostings(); page++) {
+        for (int page = 0; page < maxPages && listed < properties.maxPostings(); page++) {
             JsonNode response = http.postJson(jobs, headers, body(config, searchTerm, offset));
             JsonNode postings = AtsClient.array(response, "jobPostings", AtsHttp.hostKey(jobs));
             total = Math.max(total, response.path("total").asInt(0));
             if (postings.isEmpty()) {
                 break;
             }
-            postings.forEach(listed::add);
+            for (JsonNode item : postings) {
+                if (listed++ >= properties.maxPostings()) {
+                    break;
+                }
+                Posting posting = posting(config, base, cxs, item, searchTerm);
+                if (posting != null && !out.add(posting)) {
+                    out.flush();
+                    return;
+                }
+            }
+            if (!out.flush()) {
+                return;
+            }
             offset += postings.size();
             if (total > 0 ? offset >= total : postings.size() < PAGE_SIZE) {
                 break;
             }
         }
-        List<Posting> result = new ArrayList<>();
-        for (JsonNode item : listed.subList(0, Math.min(listed.size(), properties.maxPostings()))) {
-            Posting posting = posting(config, base, cxs, item, searchTerm);
-            if (posting != null) {
-                result.add(posting);
-            }
-        }
-        return result;
+        out.flush();
     }
 
     private String body(WorkdayConfig config, String searchTerm, int offset) {

@@ -18,11 +18,13 @@ class SyncRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, UUID requestedBy, SyncRequest request, Instant now) {
-        jdbc.sql("insert into sync_run (id, requested_by, company_id, keywords, max_postings, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, 'queued', ?)")
-                .params(id, requestedBy, request.companyId(), request.keywords(), request.max(), Timestamp.from(now))
-                .update();
+    /** Records a queued sync; false (nothing recorded) when another run already has {@code scheduleSlot}. */
+    boolean insert(UUID id, UUID requestedBy, SyncRequest request, Instant scheduleSlot, Instant now) {
+        return jdbc.sql("insert into sync_run (id, requested_by, company_id, keywords, max_postings, status, created_at, "
+                        + "schedule_slot) values (?, ?, ?, ?, ?, 'queued', ?, ?) on conflict do nothing")
+                .params(id, requestedBy, request.companyId(), request.keywords(), request.max(), Timestamp.from(now),
+                        scheduleSlot == null ? null : Timestamp.from(scheduleSlot))
+                .update() == 1;
     }
 
     void started(UUID id, int fetches, Instant now) {

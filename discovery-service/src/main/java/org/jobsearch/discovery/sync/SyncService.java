@@ -4,6 +4,7 @@ import org.jobsearch.discovery.ats.AtsService;
 import org.jobsearch.discovery.ats.FetchRequest;
 import org.jobsearch.discovery.ats.FetchResult;
 import org.jobsearch.discovery.ats.Posting;
+import org.jobsearch.discovery.ats.PostingSink;
 import org.jobsearch.discovery.company.CompanyService;
 import org.jobsearch.discovery.company.FollowedCompany;
 import org.jobsearch.discovery.listing.IngestResult;
@@ -25,20 +26,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Syncs the catalog: fetches each followed company once — per distinct active search term of its followers on
  * Workday, the whole board elsewhere — through {@link AtsService} (hosts concurrently, each politely), stores the
- * postings page by page, matching them to each follower's configs, marks what a complete fetch no longer has as
- * stale, and removes long-stale listings. One sync runs at a time per instance; others queue behind it. A broken
- * company is one error line in the summary, never the end of the sync.
+ * postings as they arrive, {@code page-size} per transaction, matching them to each follower's configs, marks what
+ * a complete fetch no longer has as stale, and removes long-stale listings. One sync runs at a time across all
+ * replicas ({@link SyncLeadership}); others wait for it. The scheduled sync runs once per schedule slot however many
+ * replicas fire it. A broken company is one error line in the summary, never the end of the sync.
  */
 @Service
 public class SyncService implements DisposableBean {
@@ -51,7 +55,14 @@ public class SyncService implements DisposableBean {
     private final ListingService listings;
     private final AtsService ats;
     private final SyncProperties properties;
+    private final SyncLeadership leadership;
     private final Clock clock = Clock.systemUTC();
+    /**
+     * Pages being stored at once, over all fetches: up to {@code max-concurrent-hosts} fetch at the same time, and
+     * without this bound they would all wait for the pool's connections (REST requests too, until they time out).
+     * A fetch waiting here sends nothing meanwhile: the database's pace is the sync's pace, memory stays flat.
+     */
+    private final Semaphore storing;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "discovery-sync");
         thread.setDaemon(true);
@@ -59,16 +70,18 @@ public class SyncService implements DisposableBean {
     });
 
     SyncService(SyncRepository syncs, CompanyService companies, SearchConfigService searchConfigs,
-                ListingService listings, AtsService ats, SyncProperties properties) {
+                ListingService listings, AtsService ats, SyncProperties properties, SyncLeadership leadership) {
         this.syncs = syncs;
         this.companies = companies;
         this.searchConfigs = searchConfigs;
         this.listings = listings;
         this.ats = ats;
         this.properties = properties;
+        this.leadership = leadership;
+        this.storing = new Semaphore(properties.storeConcurrency(), true);
     }
 
-    /** Queues the scheduled sync, or an admin's: they fetch for every follower. */
+    /** Queues an admin's sync: it fetches for every follower. */
     public UUID start(UUID requestedBy, SyncRequest request) {
         return start(requestedBy, true, request);
     }
@@ -80,10 +93,24 @@ public class SyncService implements DisposableBean {
      */
     public UUID start(UUID requestedBy, boolean forEveryFollower, SyncRequest request) {
         UUID id = UUID.randomUUID();
-        syncs.insert(id, requestedBy, request, clock.instant());
+        syncs.insert(id, requestedBy, request, null, clock.instant());
         UUID onlyFor = forEveryFollower ? null : requestedBy;
         runner.execute(() -> run(id, request, onlyFor));
         return id;
+    }
+
+    /**
+     * Queues the scheduled sync of {@code slot} (the cron time it fired for) unless another replica already has:
+     * every replica fires the schedule, the first to record the slot runs it, the others get empty.
+     */
+    Optional<UUID> startScheduled(Instant slot) {
+        UUID id = UUID.randomUUID();
+        if (!syncs.insert(id, null, SyncRequest.ALL, slot, clock.instant())) {
+            log.info("the scheduled sync of {} is another replica's", slot);
+            return Optional.empty();
+        }
+        runner.execute(() -> run(id, SyncRequest.ALL, null));
+        return Optional.of(id);
     }
 
     /** The caller's own sync; another user's (or the scheduled one) is not found, except for an admin. */
@@ -98,17 +125,21 @@ public class SyncService implements DisposableBean {
     }
 
     void run(UUID id, SyncRequest request, UUID onlyFor) {
-        try {
+        try (SyncLeadership.Held lock = leadership.acquire()) {
             Instant startedAt = clock.instant();
             List<Fetch> plan = plan(request, onlyFor);
             syncs.started(id, plan.size(), startedAt);
-            List<CompletableFuture<FetchResult>> results = plan.stream().map(f -> ats.submit(f.request())).toList();
-            for (int i = 0; i < plan.size(); i++) {
-                syncs.line(id, store(plan.get(i), results.get(i).join(), request.max(), startedAt));
+            List<CompletableFuture<SyncView.Line>> lines = plan.stream()
+                    .map(fetch -> fetchAndStore(fetch, request.max(), startedAt)).toList();
+            for (CompletableFuture<SyncView.Line> line : lines) {
+                syncs.line(id, line.join());
             }
             int removed = listings.removeStale(properties.staleRetention());
             log.info("sync {} done: {} fetches, {} stale listings removed", id, plan.size(), removed);
             syncs.finished(id, "completed", null, clock.instant());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            syncs.finished(id, "failed", "interrupted (the service is stopping)", clock.instant());
         } catch (RuntimeException e) {
             log.error("sync {} failed", id, e);
             syncs.finished(id, "failed", String.valueOf(e.getMessage()), clock.instant());
@@ -151,32 +182,90 @@ public class SyncService implements DisposableBean {
         return plan;
     }
 
-    private SyncView.Line store(Fetch fetch, FetchResult result, Integer max, Instant startedAt) {
-        FollowedCompany company = fetch.company();
-        if (!result.isOk()) {
-            return new SyncView.Line(company.id(), company.name(), fetch.scope(), 0, 0, 0, 0,
-                    result.outcome().name().toLowerCase(Locale.ROOT) + ": " + result.error());
+    /**
+     * Fetches one company × term on its host's lane and stores the postings there as they arrive, so memory holds
+     * one page, never the board; stale marking follows a complete fetch.
+     */
+    private CompletableFuture<SyncView.Line> fetchAndStore(Fetch fetch, Integer max, Instant startedAt) {
+        Storing storing = new Storing(fetch, max);
+        return ats.submit(fetch.request(), storing).thenApply(result -> storing.finish(result, startedAt));
+    }
+
+    /** Buffers a fetch's postings into transactions of {@code page-size}; stops the fetch at {@code max}. */
+    private final class Storing implements PostingSink {
+        private final Fetch fetch;
+        private final Integer max;
+        private final List<Posting> page = new ArrayList<>();
+        private IngestResult total = IngestResult.NONE;
+        private int taken;
+        private boolean capped;
+        private String error;
+
+        Storing(Fetch fetch, Integer max) {
+            this.fetch = fetch;
+            this.max = max;
         }
-        try {
-            List<Posting> postings = result.postings();
-            boolean truncated = max != null && postings.size() > max;
-            if (truncated) {
-                postings = postings.subList(0, max);
+
+        @Override
+        public boolean accept(List<Posting> batch) {
+            for (Posting posting : batch) {
+                if (max != null && taken >= max) {
+                    capped = true;
+                    break;
+                }
+                page.add(posting);
+                taken++;
+                if (page.size() >= properties.pageSize()) {
+                    store();
+                }
             }
-            IngestResult total = IngestResult.NONE;
-            for (int from = 0; from < postings.size(); from += properties.pageSize()) {
-                List<Posting> page = postings.subList(from, Math.min(postings.size(), from + properties.pageSize()));
-                total = total.plus(listings.ingest(company, fetch.scope(), page, fetch.configs()));
+            if (max != null && taken >= max) {
+                // a fetch that reached the cap may have missed postings: it must not mark anything stale
+                capped = true;
             }
-            if (StaleRules.fetchMarksStale(true, truncated)) {
-                listings.markStale(company.id(), fetch.scope(), startedAt);
+            return error == null && !capped;
+        }
+
+        private void store() {
+            if (page.isEmpty() || error != null) {
+                return;
+            }
+            try {
+                storing.acquire();
+                try {
+                    total = total.plus(listings.ingest(fetch.company(), fetch.scope(), List.copyOf(page),
+                            fetch.configs()));
+                } finally {
+                    storing.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "storing interrupted (the service is stopping)";
+            } catch (RuntimeException e) {
+                log.error("storing the postings of {} ({}) failed", fetch.company().name(), fetch.scope(), e);
+                error = "storing failed: " + e.getMessage();
+            } finally {
+                page.clear();
+            }
+        }
+
+        SyncView.Line finish(FetchResult result, Instant startedAt) {
+            FollowedCompany company = fetch.company();
+            store();
+            String failure = error;
+            if (failure == null && !result.isOk()) {
+                failure = result.outcome().name().toLowerCase(Locale.ROOT) + ": " + result.error();
+            }
+            if (failure == null && StaleRules.fetchMarksStale(true, capped)) {
+                try {
+                    listings.markStale(company.id(), fetch.scope(), startedAt);
+                } catch (RuntimeException e) {
+                    log.error("marking stale listings of {} ({}) failed", company.name(), fetch.scope(), e);
+                    failure = "marking stale failed: " + e.getMessage();
+                }
             }
             return new SyncView.Line(company.id(), company.name(), fetch.scope(), total.newListings(), total.updated(),
-                    total.matched(), total.newToReview(), null);
-        } catch (RuntimeException e) {
-            log.error("storing the postings of {} ({}) failed", company.name(), fetch.scope(), e);
-            return new SyncView.Line(company.id(), company.name(), fetch.scope(), 0, 0, 0, 0,
-                    "storing failed: " + e.getMessage());
+                    total.matched(), total.newToReview(), failure);
         }
     }
 

@@ -42,13 +42,16 @@ class AtsPropertiesTest {
                         new SystemEnvironmentPropertySource("test-systemEnvironment", Map.of(
                                 "JOBSEARCH_ATS_EXTRA_ALLOWED_HOSTS", "localhost, *.Mirror.example",
                                 "JOBSEARCH_ATS_PAUSE_BETWEEN_REQUESTS", "1s",
-                                "JOBSEARCH_DISCOVERY_ATS_BASEURLS_GREENHOUSE", "http://localhost:8089"))))
+                                "JOBSEARCH_DISCOVERY_ATS_BASEURLS_GREENHOUSE", "http://localhost:8089",
+                                "JOBSEARCH_ATS_WORKDAY_TENANT_URL", "http://{host}"))))
                 .run(context -> {
                     AtsProperties properties = context.getBean(AtsProperties.class);
                     assertThat(properties.extraAllowedHosts()).containsExactly("localhost", "*.mirror.example");
                     assertThat(properties.pauseBetweenRequests()).isEqualTo(Duration.ofSeconds(1));
                     assertThat(properties.baseUrls())
                             .isEqualTo(Map.of(AtsPlatform.GREENHOUSE, URI.create("http://localhost:8089")));
+                    assertThat(properties.workdayBase("tenant1.bench.test:8089"))
+                            .isEqualTo(URI.create("http://tenant1.bench.test:8089"));
                 });
     }
 
@@ -61,6 +64,11 @@ class AtsPropertiesTest {
         assertStartFails("jobsearch.discovery.ats.extra-allowed-hosts=http://localhost:8089",
                 "jobsearch.discovery.ats.extra-allowed-hosts");
         assertStartFails("jobsearch.discovery.ats.base-urls.lever=localhost:8089", "jobsearch.discovery.ats.base-urls.lever");
+        // the company's host must stay the host: no fixed host in front of it, no other scheme
+        assertStartFails("jobsearch.discovery.ats.workday-tenant-url=http://mirror.example/{host}",
+                "jobsearch.discovery.ats.workday-tenant-url");
+        assertStartFails("jobsearch.discovery.ats.workday-tenant-url=ftp://{host}",
+                "jobsearch.discovery.ats.workday-tenant-url");
     }
 
     private void assertStartFails(String property, String named) {

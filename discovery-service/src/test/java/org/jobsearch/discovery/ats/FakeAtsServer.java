@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A local stand-in for an ATS host (JDK HttpServer on 127.0.0.1): scripted replies per route, every request
@@ -59,6 +60,7 @@ public final class FakeAtsServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Deque<Reply>> routes = new ConcurrentHashMap<>();
+    private final Map<String, Function<Recorded, Reply>> answers = new ConcurrentHashMap<>();
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -83,6 +85,12 @@ public final class FakeAtsServer implements AutoCloseable {
     /** Replies to {@code method path[?query]} in order; the last one repeats. Without a query, any query matches. */
     public FakeAtsServer route(String method, String pathAndQuery, Reply... replies) {
         routes.put(method + " " + pathAndQuery, new ArrayDeque<>(List.of(replies)));
+        return this;
+    }
+
+    /** Answers {@code method path} (any query) by what the request says, e.g. a Workday search's body. */
+    public FakeAtsServer answer(String method, String path, Function<Recorded, Reply> answer) {
+        answers.put(method + " " + path, answer);
         return this;
     }
 
@@ -133,7 +141,10 @@ public final class FakeAtsServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Reply reply = next(exchange.getRequestMethod(), pathAndQuery, exchange.getRequestURI().getRawPath());
+            Function<Recorded, Reply> answer =
+                    answers.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+            Reply reply = answer != null ? answer.apply(recorded)
+                    : next(exchange.getRequestMethod(), pathAndQuery, exchange.getRequestURI().getRawPath());
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);

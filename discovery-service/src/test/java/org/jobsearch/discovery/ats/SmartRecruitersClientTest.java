@@ -35,11 +35,12 @@ class SmartRecruitersClientTest extends FakePlatformTest {
         FetchResult result = fetch("game designer");
 
         assertThat(result.outcome()).isEqualTo(FetchResult.Outcome.OK);
+        // streaming: a page's details are fetched (and the page handed on) before the next page is asked for
         assertThat(server.requests()).extracting(FakeAtsServer.Recorded::pathAndQuery).containsExactly(
                 POSTINGS + "?limit=100&offset=0&q=game+designer",
-                POSTINGS + "?limit=100&offset=2&q=game+designer",
                 POSTINGS + "/744000151912444",
                 POSTINGS + "/744000151912445",
+                POSTINGS + "?limit=100&offset=2&q=game+designer",
                 POSTINGS + "/744000151912446");
         Map<String, Posting> byId = byId(result.postings());
         assertThat(byId).hasSize(3);
