@@ -27,7 +27,8 @@ final class Platform {
     static final String VERSION = "0.1.0";
 
     /** Secrets a deployment may leave out: the gateway generates the admin password on the first start. */
-    private static final Set<String> OPTIONAL_SECRETS = Set.of("JOBSEARCH_ADMIN_PASSWORD", "JOBSEARCH_LLM_API_KEY");
+    private static final Set<String> OPTIONAL_SECRETS = Set.of("JOBSEARCH_ADMIN_PASSWORD", "JOBSEARCH_LLM_API_KEY",
+            "JOBSEARCH_OIDC_CLIENT_SECRET");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 

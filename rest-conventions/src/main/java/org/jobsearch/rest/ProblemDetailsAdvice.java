@@ -26,12 +26,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -101,8 +104,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String pointer = JsonPointers.fromSegments(jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : (Object) ref.getIndex())
                     .toList());
-            String detail = "has an invalid value" + expected(jackson);
+            String detail = jackson instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                    && text.indexOf('\0') >= 0 ? TextWithoutNul.MESSAGE : "has an invalid value" + expected(jackson);
+            boolean nul = detail.equals(TextWithoutNul.MESSAGE);
             problem.setDetail(pointer.isEmpty() ? "The request body " + detail
+                    : nul ? "The request body's value at " + pointer + " " + detail
                     : "The request body has an invalid value at " + pointer + expected(jackson));
             problem.setProperty(ERRORS, List.of(InvalidField.atPointer(pointer, detail)));
         } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
@@ -123,12 +129,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 HttpStatus.BAD_REQUEST, request);
     }
 
+    /** A multipart body that cannot be parsed (no boundary, truncated): the request's fault. Too large: Spring's 413. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleUnreadableMultipart(MultipartException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The multipart request body could not be read");
+        problem.setTitle("Unreadable request body");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
     /** Anything no other handler answered: logged here, a 500 without internals for the client. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
         if (isSecurityException(ex)) {
             // Spring Security's filters turn these into 401/403 answers; swallowing them here would make them 500s.
             throw ex;
+        }
+        SQLException sql = find(ex, SQLException.class);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        if (state.startsWith("22")) {
+            // a data exception: a value the database cannot store (too long for its column, out of range, a
+            // character its encoding lacks) that validation let through; the request's fault, and nothing was stored
+            log.warn("Refused a value the database cannot store answering {}: SQL state {}", request.getDescription(false), state);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "A value in the request cannot be stored (too long, out of range or with a character that is not allowed)");
+            problem.setTitle("Invalid request");
+            return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        }
+        if (state.equals("23505")) {
+            log.warn("Refused a duplicate answering {}", request.getDescription(false));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "That already exists");
+            return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
         }
         log.error("Unexpected error answering {}", request.getDescription(false), ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

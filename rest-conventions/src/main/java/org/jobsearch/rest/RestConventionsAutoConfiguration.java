@@ -20,6 +20,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import java.util.List;
 
@@ -47,6 +48,8 @@ public class RestConventionsAutoConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     ServerHttpMessageConvertersCustomizer restJsonConverter(JsonMapper.Builder jsonMapperBuilder) {
+        // text with a NUL character cannot be stored: refused while reading, naming the field (TextWithoutNul)
+        jsonMapperBuilder.addModule(new SimpleModule("rest-conventions-text").addDeserializer(String.class, new TextWithoutNul()));
         JacksonJsonHttpMessageConverter converter = new JacksonJsonHttpMessageConverter(jsonMapperBuilder.build());
         return converters -> converters.withJsonConverter(converter);
     }

@@ -93,6 +93,40 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void textWithANulCharacterIsRefusedNamingTheField() throws Exception {
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"company\": \"Acme\", \"job\": {\"title\": \"a\\u0000b\"}, \"tags\": [\"ok\", \"x\\u0000\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].pointer").value("/job/title"))
+                .andExpect(jsonPath("$.errors[0].detail").value("must not contain the NUL character (\\u0000)"));
+        mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"company\": \"Acme\", \"job\": {\"title\": \"t\"}, \"tags\": [\"ok\", \"x\\u0000\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("/tags/1"));
+    }
+
+    @Test
+    void aValueTheDatabaseCannotStoreIsA400AndADuplicateA409NotA500() throws Exception {
+        mvc.perform(get("/things/too-long"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("cannot be stored")))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("varying"))));
+        mvc.perform(get("/things/duplicate"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void anUnreadableMultipartBodyIsA400() throws Exception {
+        mvc.perform(get("/things/multipart"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("The multipart request body could not be read"));
+    }
+
+    @Test
     void missingBodyIsNamed() throws Exception {
         mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON))
                 .andExpect(status().isBadRequest())
@@ -148,6 +182,25 @@ class ProblemDetailsAdviceTest {
         @GetMapping("/things/boom")
         Thing boom() {
             throw new IllegalStateException("secret internals");
+        }
+
+        /** What a JDBC driver reports for a value too long for its column, wrapped as Spring's data access does. */
+        @GetMapping("/things/too-long")
+        Thing tooLong() {
+            throw new IllegalStateException("could not execute statement",
+                    new java.sql.SQLException("ERROR: value too long for type character varying(200)", "22001"));
+        }
+
+        /** What the servlet container's multipart parsing throws for a body without a boundary. */
+        @GetMapping("/things/multipart")
+        Thing multipart() {
+            throw new org.springframework.web.multipart.MultipartException("Failed to parse multipart servlet request");
+        }
+
+        @GetMapping("/things/duplicate")
+        Thing duplicate() {
+            throw new IllegalStateException("could not execute statement",
+                    new java.sql.SQLException("ERROR: duplicate key value violates unique constraint", "23505"));
         }
 
         @GetMapping("/things/{id}")

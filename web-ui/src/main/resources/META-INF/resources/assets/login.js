@@ -30,8 +30,28 @@ async function loadCsrfToken() {
     }
 }
 
+// "Sign in with <provider>" when the gateway is configured for OpenID Connect
+async function loadLoginOptions() {
+    try {
+        const response = await fetch('/login/options', {headers: {'Accept': 'application/json'}, credentials: 'same-origin'});
+        if (!response.ok) {
+            return;
+        }
+        const options = await response.json();
+        if (options.oidc) {
+            const link = document.getElementById('login-oidc-link');
+            link.textContent = `Sign in with ${options.oidc.name}`;
+            link.href = options.oidc.url;
+            document.getElementById('login-oidc').hidden = false;
+        }
+    } catch (error) {
+        // the password form still works
+    }
+}
+
 form.addEventListener('submit', () => {
     submit.setAttribute('aria-busy', 'true');
 });
 
 loadCsrfToken();
+loadLoginOptions();

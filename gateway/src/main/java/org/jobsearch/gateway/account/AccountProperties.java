@@ -26,6 +26,10 @@ public record AccountProperties(@DefaultValue("admin") String adminUsername, Str
             throw new IllegalArgumentException("jobsearch.accounts.admin-password (env JOBSEARCH_ADMIN_PASSWORD) must have at least "
                     + MIN_PASSWORD_LENGTH + " characters; leave it empty to have one generated");
         }
+        if (adminPassword != null && adminPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > AccountService.MAX_PASSWORD_BYTES) {
+            throw new IllegalArgumentException("jobsearch.accounts.admin-password (env JOBSEARCH_ADMIN_PASSWORD) must have at most "
+                    + AccountService.MAX_PASSWORD_BYTES + " bytes (bcrypt's limit)");
+        }
     }
 
     boolean hasAdminPassword() {

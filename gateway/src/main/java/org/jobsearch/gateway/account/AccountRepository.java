@@ -117,4 +117,26 @@ class AccountRepository {
                 new HashSet<>(Arrays.asList((String[]) roles.getArray())), rs.getBoolean("enabled"),
                 rs.getTimestamp("created_at").toInstant());
     }
+
+    /** The account an identity provider's (issuer, subject) was linked to. */
+    Optional<Account> findByIdentity(String issuer, String subject) {
+        return jdbc.sql("select a.id, a.username, a.password_hash, a.roles, a.enabled, a.created_at"
+                        + " from account a join account_identity i on i.account_id = a.id"
+                        + " where i.issuer = :issuer and i.subject = :subject")
+                .param("issuer", issuer)
+                .param("subject", subject)
+                .query(AccountRepository::map)
+                .optional();
+    }
+
+    /** Links (issuer, subject) to the account; false when it was linked already (a concurrent first sign-in). */
+    boolean insertIdentityIfAbsent(String issuer, String subject, UUID accountId) {
+        return jdbc.sql("""
+                        insert into account_identity (issuer, subject, account_id) values (:issuer, :subject, :account)
+                        on conflict (issuer, subject) do nothing""")
+                .param("issuer", issuer)
+                .param("subject", subject)
+                .param("account", accountId)
+                .update() == 1;
+    }
 }

@@ -19,7 +19,8 @@ public class AccountService {
     public static final String USER = "USER";
     public static final String ADMIN = "ADMIN";
     public static final int MIN_PASSWORD_LENGTH = 12;
-    public static final int MAX_PASSWORD_LENGTH = 200;
+    /** bcrypt reads at most 72 bytes (and Spring Security refuses to hash more): a longer password cannot be stored. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     static final Duration INVITE_VALIDITY = Duration.ofDays(7);
 
     private final AccountRepository accounts;
@@ -119,8 +120,9 @@ public class AccountService {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw AccountProblem.invalid(field, "must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
-        if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw AccountProblem.invalid(field, "must have at most " + MAX_PASSWORD_LENGTH + " characters");
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw AccountProblem.invalid(field, "must have at most " + MAX_PASSWORD_BYTES + " bytes (72 letters or digits, "
+                    + "fewer with accents or emoji)");
         }
         return password;
     }
@@ -156,5 +158,45 @@ public class AccountService {
             return Optional.empty();
         }
         return accounts.findByUsername(username);
+    }
+
+    /**
+     * The account of a person signing in through the OpenID Connect provider {@code issuer}: the one linked to
+     * {@code subject} before, or a new USER account linked to it now. The new account's user name is the provider's
+     * (letters, digits and {@code . _ @ -} kept, the rest replaced); when a local account holds that name already, a
+     * suffix makes it unique: a provider never takes over an account it did not create. Such an account has no
+     * usable password (a random one nobody knows), so it signs in only through the provider. The caller refuses a
+     * disabled account.
+     */
+    @Transactional
+    public Account signInExternal(String issuer, String subject, String preferredUsername) {
+        Optional<Account> linked = accounts.findByIdentity(issuer, subject);
+        if (linked.isPresent()) {
+            return linked.get();
+        }
+        String base = externalUsername(preferredUsername, subject);
+        String unusable = passwordEncoder.encode(Secrets.newSecret("oidc_"));
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String username = attempt == 0 ? base : truncate(base, 95) + "-" + (attempt + 1);
+            UUID id = UUID.randomUUID();
+            if (accounts.insertIfAbsent(id, username, unusable, Set.of(USER))) {
+                if (!accounts.insertIdentityIfAbsent(issuer, subject, id)) {
+                    // another first sign-in of the same person won: use its account (this one rolls back with the transaction)
+                    throw new IllegalStateException("concurrent first sign-in of " + subject + " at " + issuer);
+                }
+                return accounts.findById(id).orElseThrow();
+            }
+        }
+        throw new IllegalStateException("no free user name for " + base);
+    }
+
+    private static String externalUsername(String preferred, String subject) {
+        String name = preferred == null || preferred.isBlank() ? "user-" + subject : preferred.strip();
+        name = name.replaceAll("[^A-Za-z0-9._@-]", "-");
+        return truncate(name.length() < 2 ? name + "-user" : name, 100);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -47,6 +47,10 @@ public class ApiTokenService {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw AccountProblem.invalid("name", "must be 1 to 100 characters");
         }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            // NUL cannot be stored in PostgreSQL text; no control character belongs in a label
+            throw AccountProblem.invalid("name", "must not contain control characters");
+        }
         if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_DAYS)) {
             throw AccountProblem.invalid("expiresInDays", "must be between 1 and " + MAX_DAYS);
         }

@@ -2,6 +2,7 @@ package org.jobsearch.gateway.security;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jobsearch.gateway.account.AccountService;
 import org.jobsearch.gateway.account.ApiTokenService;
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.web.ProblemDetailsAccessDeniedHandler;
@@ -44,14 +45,17 @@ class SecurityConfiguration {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            // the resume page previews a PDF it fetched, from a blob: URL in a frame
+            + "frame-src 'self' blob:; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     /** What the login page needs before anyone is signed in. */
     private static final String[] PUBLIC_PATHS = {LOGIN_PAGE, "/csrf", "/assets/**", "/webjars/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/invite", "/api/invitations/accept"};
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/invite", "/api/invitations/accept", "/login/options"};
 
     @Bean
-    SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http, ApiTokenService apiTokens) throws Exception {
+    SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http, ApiTokenService apiTokens, OidcProperties oidc,
+                                                   AccountService accounts) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
         RequestMatcher actuator = PathPatternRequestMatcher.pathPattern("/actuator/**");
         ProblemDetailsAuthenticationEntryPoint apiUnauthorized = new ProblemDetailsAuthenticationEntryPoint(null,
@@ -80,6 +84,16 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(anyOf(api, actuator), apiUnauthorized))
                         .accessDeniedHandler(new ProblemDetailsAccessDeniedHandler()));
+        if (oidc.enabled()) {
+            // /oauth2/authorization/oidc starts the flow, /login/oauth2/code/oidc ends it; both run before authorization
+            OidcLogin login = new OidcLogin(oidc, accounts);
+            http.oauth2Login(oauth -> oauth
+                    .loginPage(LOGIN_PAGE)
+                    .clientRegistrationRepository(OidcLogin.registrations(oidc))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(login))
+                    .successHandler(login)
+                    .failureUrl(LOGIN_PAGE + "?error"));
+        }
         return http.build();
     }
 

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class UiController {
 
     @GetMapping({"/", "/applied-jobs", "/jobs", "/applications/{id}", "/applications/{id}/interview-prep", "/metrics",
-            "/company/{name}", "/interviews/upcoming", "/resume", "/settings"})
+            "/company/{name}", "/interviews/upcoming", "/resume", "/resume/{id}", "/experience", "/costs", "/settings",
+            "/settings/{section}"})
     String shell() {
         return "forward:/index.html";
     }

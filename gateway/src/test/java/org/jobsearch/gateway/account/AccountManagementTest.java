@@ -62,6 +62,41 @@ class AccountManagementTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedNotAServerError() {
+        String name = "hank-" + UUID.randomUUID().toString().substring(0, 6);
+        HttpResponse<String> tooLong = admin().postJson("/api/accounts",
+                "{\"username\":\"" + name + "\",\"password\":\"" + "p".repeat(73) + "\"}");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(read(tooLong).at("/errors/0/pointer").asString()).isEqualTo("/password");
+        // 72 bytes of emoji-free text are fine; 19 emoji (76 bytes) are not
+        assertThat(admin().postJson("/api/accounts", "{\"username\":\"" + name + "\",\"password\":\"" + "p".repeat(72) + "\"}")
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> emoji = script(name, "p".repeat(72)).postJson("/api/me/password",
+                "{\"currentPassword\":\"" + "p".repeat(72) + "\",\"newPassword\":\"" + "\uD83D\uDE00".repeat(19) + "\"}");
+        assertThat(emoji.statusCode()).isEqualTo(400);
+        assertThat(read(emoji).at("/errors/0/pointer").asString()).isEqualTo("/newPassword");
+        // signing in with a password longer than any stored one is a wrong password, not an error
+        assertThat(script(name, "p".repeat(300)).get("/api/me").statusCode()).isEqualTo(401);
+        assertThat(script(name, "p".repeat(72)).get("/api/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeOrABrokenBodyIsA400ProblemNamingTheField() {
+        HttpResponse<String> wrongType = admin().patchJson("/api/accounts/" + UUID.randomUUID(), "{\"enabled\":\"perhaps\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(wrongType.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(read(wrongType).at("/errors/0/pointer").asString()).isEqualTo("/enabled");
+
+        HttpResponse<String> wrongList = admin().postJson("/api/accounts", "{\"username\":\"gina\",\"roles\":\"ADMIN\"}");
+        assertThat(read(wrongList).at("/errors/0/pointer").asString()).isEqualTo("/roles");
+
+        HttpResponse<String> broken = admin().postJson("/api/me/tokens", "{\"name\": ");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(read(broken).path("detail").asString()).isEqualTo("The request body is not valid JSON");
+        assertThat(accounts.findByUsername("gina")).isEmpty();
+    }
+
+    @Test
     void invitedPersonSetsTheirPasswordOnceThroughTheLink() {
         String name = "frank-" + UUID.randomUUID().toString().substring(0, 6);
         HttpResponse<String> invited = admin().postJson("/api/accounts", "{\"username\":\"" + name + "\"}");

@@ -58,6 +58,11 @@ class ApiTokenTest extends GatewayIntegrationTest {
         HttpResponse<String> noName = owner.postJson("/api/me/tokens", "{\"name\":\"  \"}");
         assertThat(noName.statusCode()).isEqualTo(400);
         assertThat(json.readTree(noName.body()).at("/errors/0/pointer").asString()).isEqualTo("/name");
+        // a NUL (which PostgreSQL cannot store) is refused as bad input, not a server error
+        HttpResponse<String> nul = owner.postJson("/api/me/tokens", "{\"name\":\"a\\u0000b\"}");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(nul.body()).at("/errors/0/pointer").asString()).isEqualTo("/name");
+        assertThat(owner.get("/api/me/tokens").body()).isEqualTo("[]");
         HttpResponse<String> forever = owner.postJson("/api/me/tokens", "{\"name\":\"x\",\"expiresInDays\":100000}");
         assertThat(json.readTree(forever.body()).at("/errors/0/pointer").asString()).isEqualTo("/expiresInDays");
     }

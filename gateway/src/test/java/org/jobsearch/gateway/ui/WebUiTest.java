@@ -33,7 +33,8 @@ class WebUiTest extends GatewayIntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/applied-jobs", "/jobs", "/applications/3f1c", "/applications/3f1c/interview-prep", "/metrics",
-            "/company/Acme%20Corp", "/interviews/upcoming", "/resume", "/settings"})
+            "/company/Acme%20Corp", "/interviews/upcoming", "/resume", "/resume/3f1c", "/experience", "/costs", "/settings",
+            "/settings/companies", "/settings/users"})
     void deepLinksServeTheShell(String path) {
         HttpResponse<String> response = browser.get(path);
 

@@ -8,6 +8,7 @@ import org.jobsearch.gateway.security.SignedInUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 import java.net.URI;
 import java.time.Instant;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Accounts, served by the gateway itself: administrators list, add (with a password, or by
@@ -147,6 +151,35 @@ class AccountController {
 
     private static InvalidRequest invalidParameter(String parameter, String message) {
         return new InvalidRequest(Map.of("parameter", parameter, "detail", message), parameter + " " + message);
+    }
+
+    /**
+     * A body that is not JSON, or has a value of the wrong type: a 400 that names the field by JSON pointer where
+     * Jackson knows it ({@code /enabled} for {@code "enabled": "yes"}).
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body could not be read");
+        body.setTitle("Unreadable request body");
+        JacksonException jackson = null;
+        for (Throwable t = unreadable; t != null && jackson == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JacksonException found) {
+                jackson = found;
+            }
+        }
+        if (jackson instanceof StreamReadException) {
+            body.setDetail("The request body is not valid JSON");
+        } else if (jackson != null && !jackson.getPath().isEmpty()) {
+            String pointer = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                    .map(token -> "/" + token.replace("~", "~0").replace("/", "~1"))
+                    .collect(Collectors.joining());
+            body.setDetail("The request body has an invalid value at " + pointer);
+            body.setProperty("errors", List.of(Map.of("pointer", pointer, "detail", "has a value of the wrong type")));
+        } else if (unreadable.getMessage() != null && unreadable.getMessage().startsWith("Required request body is missing")) {
+            body.setDetail("The request body is missing");
+        }
+        return ResponseEntity.badRequest().body(body);
     }
 
     @ExceptionHandler(InvalidRequest.class)

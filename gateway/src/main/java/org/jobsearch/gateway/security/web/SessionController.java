@@ -1,5 +1,6 @@
 package org.jobsearch.gateway.security.web;
 
+import org.jobsearch.gateway.security.OidcProperties;
 import org.jobsearch.gateway.security.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -12,6 +13,25 @@ import java.util.UUID;
 /** What the UI asks the gateway itself (everything else under /api/** goes to a service). */
 @RestController
 class SessionController {
+
+    private final OidcProperties oidc;
+
+    SessionController(OidcProperties oidc) {
+        this.oidc = oidc;
+    }
+
+    /** How one may sign in besides the password form: the login page shows "Sign in with …" when a provider is set. */
+    @GetMapping("/login/options")
+    LoginOptions loginOptions() {
+        return new LoginOptions(oidc.enabled()
+                ? new ProviderLink(oidc.providerName(), "/oauth2/authorization/" + OidcProperties.REGISTRATION_ID) : null);
+    }
+
+    record LoginOptions(ProviderLink oidc) {
+    }
+
+    record ProviderLink(String name, String url) {
+    }
 
     /** The signed-in user, for the UI's header. */
     @GetMapping("/api/me")
