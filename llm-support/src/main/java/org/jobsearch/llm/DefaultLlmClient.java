@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** {@link LlmClient} on langchain4j's chat models, with budget, retries, validation and the ledger. */
 final class DefaultLlmClient implements LlmClient {
@@ -77,8 +78,9 @@ final class DefaultLlmClient implements LlmClient {
     }
 
     @Override
-    public <T> LlmResult<T> structured(LlmCall call, Class<T> type) {
+    public <T> LlmResult<T> structured(LlmCall call, Class<T> type, Function<? super T, List<String>> check) {
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(check, "check");
         refuseIfOffline(call);
         List<ChatMessage> messages = new ArrayList<>();
         if (!call.systemContext().isBlank()) {
@@ -87,7 +89,7 @@ final class DefaultLlmClient implements LlmClient {
         messages.add(UserMessage.from(call.userMessage() + "\n\n" + StructuredOutput.formatInstruction(type)));
 
         Exchange first = exchange(call, messages);
-        StructuredOutput.Parsed<T> parsed = output.parse(first.text(), type);
+        StructuredOutput.Parsed<T> parsed = checked(output.parse(first.text(), type), check);
         if (parsed.valid()) {
             record(call, first, LlmOutcome.OK, null);
             return new LlmResult<>(parsed.value(), LlmOutcome.OK, provider, model, first.usage(), first.cost(),
@@ -99,7 +101,7 @@ final class DefaultLlmClient implements LlmClient {
         repair.add(AiMessage.from(first.text() == null || first.text().isBlank() ? "(empty answer)" : first.text()));
         repair.add(UserMessage.from(StructuredOutput.repairInstruction(parsed.problems())));
         Exchange second = exchange(call, repair);
-        StructuredOutput.Parsed<T> repaired = output.parse(second.text(), type);
+        StructuredOutput.Parsed<T> repaired = checked(output.parse(second.text(), type), check);
         if (!repaired.valid()) {
             String problems = String.join("; ", repaired.problems());
             record(call, second, LlmOutcome.INVALID, problems);
@@ -110,6 +112,17 @@ final class DefaultLlmClient implements LlmClient {
         return new LlmResult<>(repaired.value(), LlmOutcome.REPAIRED, provider, model,
                 first.usage().plus(second.usage()), first.cost().add(second.cost()),
                 first.latencyMs() + second.latencyMs(), 2);
+    }
+
+    /** A parsed, valid answer with the caller's problems applied: any problem makes it invalid. */
+    private static <T> StructuredOutput.Parsed<T> checked(StructuredOutput.Parsed<T> parsed,
+                                                          Function<? super T, List<String>> check) {
+        if (!parsed.valid()) {
+            return parsed;
+        }
+        List<String> problems = check.apply(parsed.value());
+        return problems == null || problems.isEmpty() ? parsed
+                : new StructuredOutput.Parsed<>(null, List.copyOf(problems));
     }
 
     /** Budget check, then the call with retries; failures and truncation are recorded and thrown here. */

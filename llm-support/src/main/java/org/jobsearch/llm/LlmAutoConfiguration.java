@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.jobsearch.llm.api.LlmApiConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -20,7 +22,8 @@ import java.util.List;
 
 /**
  * LLM calls for a service: the {@link LlmClient} of the configured provider, the {@link CostLedger}
- * and its table (Flyway location {@code db/llm}, versions 0.5.x).
+ * and its table (Flyway location {@code db/llm}, versions 0.5.x), and in a web service the read API over both
+ * ({@link LlmApiConfiguration}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -30,6 +33,7 @@ import java.util.List;
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration"})
 @EnableConfigurationProperties(LlmProperties.class)
+@Import(LlmApiConfiguration.class)
 public class LlmAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LlmAutoConfiguration.class);

@@ -1,8 +1,10 @@
 package org.jobsearch.llm;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The one way resume-service and interview-prep-service talk to a model. Every call is estimated
@@ -33,7 +35,19 @@ public interface LlmClient {
      * @throws LlmBudgetExceeded before any HTTP call when the owner's budget would be exceeded
      * @throws LlmFailure        when no valid answer was obtained
      */
-    <T> LlmResult<T> structured(LlmCall call, Class<T> type);
+    default <T> LlmResult<T> structured(LlmCall call, Class<T> type) {
+        return structured(call, type, value -> List.of());
+    }
+
+    /**
+     * {@link #structured(LlmCall, Class)} with the caller's own check of a parsed, valid answer (facts that Bean
+     * Validation cannot know, e.g. that every number in a bullet appears in the project it cites). The check's
+     * problems count like validation problems: they go into the ledger row ({@code invalid}) and into the one repair
+     * message; a repaired answer that still fails the check is {@link LlmFailure.Reason#INVALID_OUTPUT}.
+     *
+     * @param check returns the problems of a parsed, valid answer, each naming what is wrong; empty when it is usable
+     */
+    <T> LlmResult<T> structured(LlmCall call, Class<T> type, Function<? super T, List<String>> check);
 
     /**
      * Streams a long text answer and returns it only once complete. An answer cut off by its output

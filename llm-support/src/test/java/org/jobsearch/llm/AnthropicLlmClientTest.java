@@ -112,6 +112,38 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     }
 
     @Test
+    void callersCheck_rejectsAValidAnswer_andItsProblemsGoIntoTheOneRepair() {
+        UUID owner = UUID.randomUUID();
+        String claimsSeven = VALID.replace("\"minYears\": 5", "\"minYears\": 7");
+        ANTHROPIC.enqueue(
+                Reply.json(200, anthropicMessage(claimsSeven, "end_turn", 100, 40, 0, 0)),
+                Reply.json(200, anthropicMessage(VALID, "end_turn", 160, 45, 0, 0)));
+        java.util.function.Function<JobPosting, List<String>> statedInTheJd = posting ->
+                posting.minYears() != null && posting.minYears() != 5
+                        ? List.of("minYears: " + posting.minYears() + " is not stated in the job description")
+                        : List.of();
+
+        LlmResult<JobPosting> result = llm.structured(jdParse(owner, null), JobPosting.class, statedInTheJd);
+
+        assertThat(result.outcome()).isEqualTo(LlmOutcome.REPAIRED);
+        assertThat(result.value().minYears()).isEqualTo(5);
+        JsonNode repair = ANTHROPIC.requests().get(1).json().path("messages");
+        assertThat(repair.get(2).path("content").get(0).path("text").asString())
+                .contains("minYears: 7 is not stated in the job description");
+        assertThat(rows(owner)).extracting(row -> row.get("outcome")).containsExactly("invalid", "repaired");
+        assertThat(rows(owner).get(0).get("error")).asString().contains("minYears: 7 is not stated");
+
+        ANTHROPIC.enqueue(
+                Reply.json(200, anthropicMessage(claimsSeven, "end_turn", 100, 40, 0, 0)),
+                Reply.json(200, anthropicMessage(claimsSeven, "end_turn", 160, 40, 0, 0)));
+        assertThatThrownBy(() -> llm.structured(jdParse(owner, null), JobPosting.class, statedInTheJd))
+                .isInstanceOfSatisfying(LlmFailure.class, failure -> {
+                    assertThat(failure.reason()).isEqualTo(LlmFailure.Reason.INVALID_OUTPUT);
+                    assertThat(failure.getMessage()).contains("minYears: 7 is not stated");
+                });
+    }
+
+    @Test
     void invalidTwice_isAFailure_andNothingIsReturned() {
         UUID owner = UUID.randomUUID();
         ANTHROPIC.enqueue(

@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  *
  * <p>Settings (environment): {@code JOBSEARCH_HOME} (data, default {@code ./.local}),
  * {@code JOBSEARCH_ADMIN_PASSWORD}, {@code JOBSEARCH_PG_PORT} (55432), {@code JOBSEARCH_KAFKA_PORT}
- * (59092), {@code JOBSEARCH_APP_HEAP} (256m).
+ * (59092), {@code JOBSEARCH_APP_HEAP} (256m); {@code JOBSEARCH_ATS_*} and {@code JOBSEARCH_DISCOVERY_ATS_*} are
+ * passed on to discovery-service.
  */
 public final class LocalStack {
 
@@ -70,6 +71,8 @@ public final class LocalStack {
     private final int portOffset;
     private final String heap;
     private final String adminPassword;
+    /** Operator settings of discovery's ATS clients found in the launcher's environment, passed on unchanged. */
+    private final Map<String, String> atsSettings;
     private final List<Process> apps = new ArrayList<>();
     private EmbeddedPostgres postgres;
     private Process kafka;
@@ -87,6 +90,22 @@ public final class LocalStack {
         // lets a test stack run beside a developer's own (ports 8080-8084 become 8080+offset...)
         this.portOffset = Integer.parseInt(env.getOrDefault("JOBSEARCH_PORT_OFFSET", "0"));
         this.adminPassword = env.get("JOBSEARCH_ADMIN_PASSWORD");
+        this.atsSettings = atsSettings(env);
+    }
+
+    /**
+     * {@code JOBSEARCH_ATS_*} (extra allowed hosts, timeouts, pause, retries) and
+     * {@code JOBSEARCH_DISCOVERY_ATS_*} (base URLs per platform): an operator's mirror, or a test's fake ATS
+     * board, reaches discovery-service only through them (docs/services/discovery-service.md, "ATS clients").
+     */
+    static Map<String, String> atsSettings(Map<String, String> env) {
+        Map<String, String> settings = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (value != null && (name.startsWith("JOBSEARCH_ATS_") || name.startsWith("JOBSEARCH_DISCOVERY_ATS_"))) {
+                settings.put(name, value);
+            }
+        });
+        return Map.copyOf(settings);
     }
 
     /** The gateway's URL, where users and scripts reach the platform. */
@@ -275,6 +294,12 @@ public final class LocalStack {
         env.put("JOBSEARCH_IDENTITY_SIGNING_KEY", secrets.signingKey());
         // one person's traffic: a few connections per app keep PostgreSQL small on a laptop
         env.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "4");
+        if ("discovery-service".equals(app.name())) {
+            env.putAll(atsSettings);
+            // a sync stores up to 2 pages at once; 4 more connections stay for REST, the inbox and the scheduler
+            env.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "6");
+            env.put("JOBSEARCH_SYNC_STORE_CONCURRENCY", "2");
+        }
         for (App other : APPS.values()) {
             env.put("JOBSEARCH_" + switch (other.name()) {
                 case "discovery-service" -> "DISCOVERY";

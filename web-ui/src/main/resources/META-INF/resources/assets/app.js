@@ -6,11 +6,15 @@ import {h, replaceChildren} from './dom.js';
 import {getJson, logout} from './http.js';
 import * as appliedJobs from './pages/applied-jobs.js';
 import * as application from './pages/application.js';
-import * as comingSoon from './pages/coming-soon.js';
 import * as company from './pages/company.js';
+import * as costs from './pages/costs.js';
+import * as experience from './pages/experience.js';
 import * as interviewPrep from './pages/interview-prep.js';
 import * as jobs from './pages/jobs.js';
 import * as metrics from './pages/metrics.js';
+import * as resume from './pages/resume.js';
+import * as resumeDetail from './pages/resume-detail.js';
+import * as settings from './pages/settings.js';
 import * as upcomingInterviews from './pages/upcoming-interviews.js';
 
 const routes = [
@@ -22,8 +26,11 @@ const routes = [
     {pattern: /^\/metrics$/, page: metrics, title: 'Metrics'},
     {pattern: /^\/company\/([^/]+)$/, page: company, title: 'Company'},
     {pattern: /^\/interviews\/upcoming$/, page: upcomingInterviews, title: 'Upcoming interviews'},
-    {pattern: /^\/resume$/, page: comingSoon.resume, title: 'Resume'},
-    {pattern: /^\/settings$/, page: comingSoon.settings, title: 'Settings'},
+    {pattern: /^\/resume$/, page: resume, title: 'Resumes'},
+    {pattern: /^\/resume\/([^/]+)$/, page: resumeDetail, title: 'Resume'},
+    {pattern: /^\/experience$/, page: experience, title: 'Experience'},
+    {pattern: /^\/costs$/, page: costs, title: 'LLM costs'},
+    {pattern: /^\/settings(?:\/([^/]+))?$/, page: settings, title: 'Settings'},
 ];
 
 const main = document.getElementById('main');
@@ -33,7 +40,8 @@ function match(path) {
     for (const route of routes) {
         const found = route.pattern.exec(path);
         if (found) {
-            return {route, params: found.slice(1).map(decodeURIComponent)};
+            // an optional part that is absent (/settings) stays undefined
+            return {route, params: found.slice(1).map(part => part === undefined ? undefined : decodeURIComponent(part))};
         }
     }
     return null;

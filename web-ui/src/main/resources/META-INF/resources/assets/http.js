@@ -44,6 +44,15 @@ export async function putJson(url, body) {
     return request('PUT', url, body);
 }
 
+export async function patchJson(url, body) {
+    return request('PATCH', url, body);
+}
+
+/** DELETE; the answer is usually 204 (null here). */
+export async function deleteJson(url) {
+    return request('DELETE', url);
+}
+
 /** A write whose body is not JSON (a CSV file): sent as it is, with the given content type. */
 export async function postRaw(url, body, contentType) {
     return request('POST', url, body, contentType);

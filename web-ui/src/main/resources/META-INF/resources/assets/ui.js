@@ -122,7 +122,8 @@ export function showFormError(form, status, prefix, error) {
     const fieldErrors = error instanceof ProblemError ? error.fieldErrors : [];
     let unplaced = [];
     for (const {field: name, message} of fieldErrors) {
-        const control = name ? form.elements.namedItem(name.split('/')[0]) : null;
+        // a nested pointer (/config/host) names its own control when the form has one, else its top field
+        const control = name ? form.elements.namedItem(name) ?? form.elements.namedItem(name.split('/')[0]) : null;
         if (control instanceof HTMLElement && control.matches('input, select, textarea')) {
             const errorId = `${control.id}-error`;
             control.setAttribute('aria-invalid', 'true');
@@ -168,3 +169,23 @@ export const FORMATS = ['phone_call', 'virtual_meeting', 'onsite'];
 export const FOCUSES = ['coding', 'system_design', 'behavioral', 'hiring_manager', 'refactoring', 'case',
     'data_pipeline_build', 'data_pipeline_design'];
 export const OUTCOMES = ['offer', 'rejected', 'failed', 'ghosted', 'withdrew'];
+
+/** "a, b\nc" → ['a', 'b', 'c']: the comma- or line-separated terms a text box holds. */
+export function terms(text) {
+    return String(text ?? '').split(/[,\n]/).map(term => term.trim()).filter(term => term.length > 0);
+}
+
+/** A copy button for a value shown once (a token's secret, an invitation link). */
+export function copyButton(input, status) {
+    return h('button', {type: 'button', class: 'secondary', onclick: async () => {
+        try {
+            await navigator.clipboard.writeText(input.value);
+            say(status, 'Copied to the clipboard.');
+        } catch {
+            // no clipboard permission (plain http, older browsers): select it for Ctrl-C instead
+            input.focus();
+            input.select();
+            say(status, 'Selected: press Ctrl-C (or ⌘-C) to copy.');
+        }
+    }}, 'Copy');
+}

@@ -34,7 +34,8 @@ export function render(main) {
                 value: params.get('postedWithinDays')})),
             h('label', {class: 'checkbox-field'}, h('input', {type: 'checkbox', name: 'remote', role: 'switch',
                 checked: params.get('remote') === 'true'}), ' Remote only'),
-            h('div', {}, h('button', {type: 'submit'}, 'Filter'))));
+            h('div', {class: 'listing-actions'}, h('button', {type: 'submit', id: 'filter-submit'}, 'Filter'),
+                h('a', {href: '/jobs', id: 'clear-filters', role: 'button', class: 'secondary outline'}, 'Clear filters'))));
     const reload = () => loadListings(state, form, list, status, bulk, counts);
     form.addEventListener('submit', event => {
         event.preventDefault();
@@ -118,7 +119,9 @@ async function loadListings(state, form, list, status, bulk, counts) {
         const total = Number(page.total ?? items.length);
         say(status, `Showing ${total} ${statusFilter === 'all' ? '' : label(statusFilter).toLowerCase() + ' '}job${total === 1 ? '' : 's'}.`);
         const reload = () => loadListings(state, form, list, status, bulk, counts);
-        renderBulk(bulk, statusFilter, total, status, reload);
+        // the bulk endpoints act on every listing of a status, whatever the filters show: the question says so
+        const filtered = ['companyId', 'keywords', 'remote', 'postedWithinDays'].some(name => query.has(name));
+        renderBulk(bulk, statusFilter, total, filtered, status, reload);
         const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
         const go = target => {
             state.page = target;
@@ -126,7 +129,8 @@ async function loadListings(state, form, list, status, bulk, counts) {
         };
         replaceChildren(list,
             items.length ? items.map(item => listingCard(item, status, reload))
-                : h('p', {}, 'No listings match. Follow companies and add search configs in settings, then sync.'),
+                : h('p', {}, 'No listings match. Follow companies and add search configs in ',
+                    h('a', {href: '/settings/companies'}, 'settings'), ', then sync.'),
             lastPage > 0 ? h('nav', {class: 'pager', 'aria-label': 'Pages'},
                 h('button', {type: 'button', class: 'secondary', disabled: state.page <= 0, onclick: () => go(state.page - 1)}, 'Previous'),
                 h('span', {}, `Page ${state.page + 1} of ${lastPage + 1}`),
@@ -166,11 +170,12 @@ function listingCard(item, status, reload) {
         actions.length ? h('footer', {class: 'listing-actions'}, actions) : null);
 }
 
-function renderBulk(bulk, statusFilter, total, status, reload) {
+function renderBulk(bulk, statusFilter, total, filtered, status, reload) {
     const button = (text, message, url, body) => {
         const element = h('button', {type: 'button', class: 'secondary'}, text);
         element.addEventListener('click', () => {
-            if (!window.confirm(message)) {
+            const question = filtered ? `${message} This includes the ones the filter hides.` : message;
+            if (!window.confirm(question)) {
                 return;
             }
             busy(element, async () => {
@@ -199,7 +204,8 @@ function renderBulk(bulk, statusFilter, total, status, reload) {
 
 function syncSection(state, reload) {
     const status = liveStatus();
-    const progress = h('progress', {hidden: true});
+    status.id = 'sync-status';
+    const progress = h('progress', {hidden: true, id: 'sync-progress', 'aria-label': 'Sync progress'});
     const button = h('button', {type: 'button', id: 'sync-now'}, 'Sync now');
     const poll = async id => {
         if (!state.alive) {
@@ -212,12 +218,15 @@ function syncSection(state, reload) {
             }
             if (run.status === 'completed' || run.status === 'failed') {
                 progress.hidden = true;
+                status.dataset.state = run.status;
                 button.disabled = false;
                 const lines = run.summary ?? [];
                 const fresh = lines.reduce((sum, line) => sum + Number(line.newToReview ?? 0), 0);
-                const failures = lines.filter(line => line.error);
                 say(status, run.status === 'failed' ? h('span', {class: 'error'}, 'The sync failed.') : `Sync finished: ${fresh} new to review.`,
-                    failures.length ? h('ul', {}, failures.map(line => h('li', {}, `${line.company ?? line.companyId}: ${line.error}`))) : null);
+                    lines.length ? h('ul', {id: 'sync-summary'}, lines.map(line => h('li', {class: line.error ? 'error' : null},
+                        line.company ?? line.companyId, line.searchTerm ? ` · “${line.searchTerm}”` : '', ': ',
+                        line.error ?? `${Number(line.total ?? 0)} matching, ${Number(line.newListings ?? 0)} new, `
+                            + `${Number(line.newToReview ?? 0)} new to review`))) : null);
                 reload();
                 return;
             }
@@ -242,6 +251,7 @@ function syncSection(state, reload) {
         progress.hidden = false;
         progress.removeAttribute('value');
         say(status, 'Starting a sync…');
+        status.dataset.state = 'running';
         try {
             const run = await postJson('/api/discovery/syncs', {});
             poll(run.id);
