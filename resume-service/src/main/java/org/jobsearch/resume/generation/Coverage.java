@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which requirements (and keywords) a resume addresses, from its printed text alone: a keyword is covered when a
- * bullet or skills line names it (whole word, any case); a requirement is addressed when one of its keywords is.
- * Requirements are in relevance order.
+ * Which requirements (and keywords) a resume addresses, from its printed text alone (edits applied): a keyword is
+ * covered when a bullet or skills line names it (whole word, any case); a requirement is addressed when one of its
+ * keywords is. Requirements are in relevance order.
  */
 public record Coverage(List<RequirementCoverage> requirements, List<String> keywordsCovered,
                        List<String> keywordsMissing) {
@@ -21,9 +21,11 @@ public record Coverage(List<RequirementCoverage> requirements, List<String> keyw
 
     static Coverage of(List<ParsedJd.Requirement> requirements, ResumeContent content) {
         StringBuilder printed = new StringBuilder();
-        content.roles().forEach(r -> r.bullets().forEach(b -> printed.append(b.text()).append('\n')));
-        content.skills().forEach(s -> printed.append(s.category()).append(": ")
-                .append(String.join(", ", s.skills())).append('\n'));
+        // what the PDF prints: excluded items left out, overrides instead of the generated text
+        content.roles().forEach(r -> r.bullets().stream().filter(b -> !b.exclude())
+                .forEach(b -> printed.append(b.printed()).append('\n')));
+        content.skills().stream().filter(s -> !s.exclude())
+                .forEach(s -> printed.append(s.category()).append(": ").append(s.printed()).append('\n'));
         String text = printed.toString();
         List<RequirementCoverage> result = new ArrayList<>();
         Set<String> covered = new LinkedHashSet<>();

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -17,16 +16,13 @@ import java.util.regex.Pattern;
  * they match (a requirement keyword among the project's tools or named in its text), and each chosen project gives
  * one bullet made of its best-matching action and its first measurable outcome — the project's own words, never
  * new ones (only the outcome's first letter may be lower-cased to join the two). Projects that match nothing are
- * used only to give a role its first two bullets.
+ * used only to give a role its first two bullets. Skills are {@link Skills}' deterministic selection, as for every
+ * writer.
  */
-@org.springframework.stereotype.Component
-class OfflineBulletWriter implements BulletWriter {
+final class OfflineBulletWriter implements BulletWriter {
 
     static final String NAME = "offline";
     private static final int MIN_BULLETS_PER_ROLE = 2;
-
-    /** Skill categories by tool (lower case); a tool not listed goes under "Tools". */
-    private static final Map<String, String> CATEGORIES = categories();
 
     @Override
     public String name() {
@@ -57,7 +53,7 @@ class OfflineBulletWriter implements BulletWriter {
             }
             bullets.put(role.key(), written);
         }
-        return new Written(bullets, skills(requirements, request.roles()));
+        return new Written(bullets, Skills.select(requirements, request.roles()));
     }
 
     /** The summed relevance of the requirements the project matches. */
@@ -86,31 +82,6 @@ class OfflineBulletWriter implements BulletWriter {
             }
         }
         return firstWords(action);
-    }
-
-    /** JD keywords that are also the user's tools, grouped into at most four categories, by relevance. */
-    static List<ResumeContent.SkillsLine> skills(List<ParsedJd.Requirement> byRelevance, List<ExperienceRole> roles) {
-        Map<String, String> tools = new LinkedHashMap<>();
-        roles.forEach(role -> role.projects().forEach(p -> p.tools()
-                .forEach(t -> tools.putIfAbsent(t.toLowerCase(Locale.ROOT), t))));
-        Map<String, List<String>> lines = new LinkedHashMap<>();
-        for (ParsedJd.Requirement requirement : byRelevance) {
-            for (String keyword : requirement.keywords()) {
-                String tool = tools.get(keyword.toLowerCase(Locale.ROOT));
-                if (tool == null) {
-                    continue;
-                }
-                String category = CATEGORIES.getOrDefault(tool.toLowerCase(Locale.ROOT), "Tools");
-                if (!lines.containsKey(category) && lines.size() >= MAX_SKILL_CATEGORIES) {
-                    continue;
-                }
-                List<String> line = lines.computeIfAbsent(category, c -> new ArrayList<>());
-                if (!line.contains(tool)) {
-                    line.add(tool);
-                }
-            }
-        }
-        return lines.entrySet().stream().map(e -> new ResumeContent.SkillsLine(e.getKey(), e.getValue())).toList();
     }
 
     private static boolean matches(ExperienceProject project, String text, String keyword) {
@@ -152,30 +123,5 @@ class OfflineBulletWriter implements BulletWriter {
     }
 
     private record Scored(ExperienceProject project, int position, double score) {
-    }
-
-    private static Map<String, String> categories() {
-        Map<String, String> map = new LinkedHashMap<>();
-        put(map, "Cloud & Infrastructure", "AWS", "GCP", "Azure", "Kubernetes", "EKS", "GKE", "AKS", "Helm",
-                "Kustomize", "Docker", "Terraform", "Ansible", "IAM", "VPC", "RDS", "S3", "Lambda", "Linux", "Istio",
-                "Linkerd", "OPA", "infrastructure as code", "service mesh");
-        put(map, "Observability", "Prometheus", "Grafana", "OpenTelemetry", "Datadog", "Alertmanager", "ELK",
-                "Grafana Tempo", "observability", "on-call", "postmortems");
-        put(map, "CI/CD", "GitHub Actions", "Jenkins", "GitLab", "Git", "CI/CD", "Argo CD");
-        put(map, "Languages", "Go", "Python", "Java", "Scala", "Kotlin", "TypeScript", "JavaScript", "SQL", "Bash");
-        put(map, "Data", "Kafka", "Spark", "PySpark", "Airflow", "dbt", "Snowflake", "Redshift", "BigQuery",
-                "Databricks", "PostgreSQL", "MySQL", "Iceberg", "Delta Lake", "Kinesis", "EMR", "AWS Glue", "pandas",
-                "ETL", "data modeling", "dimensional modeling");
-        put(map, "Analytics & BI", "Tableau", "Looker", "LookML", "Power BI", "Excel", "statistics",
-                "experimentation", "A/B testing", "dashboards", "forecasting");
-        put(map, "Frameworks", "Spring Boot", "Spring", "Django", "FastAPI", "React", "Node.js", "GraphQL", "JUnit",
-                "Jest", "Playwright");
-        return Map.copyOf(map);
-    }
-
-    private static void put(Map<String, String> map, String category, String... tools) {
-        for (String tool : tools) {
-            map.put(tool.toLowerCase(Locale.ROOT), category);
-        }
     }
 }

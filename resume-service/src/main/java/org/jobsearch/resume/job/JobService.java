@@ -52,6 +52,14 @@ public class JobService {
      * @throws ListingNotFoundException when {@code listingId} names no discovered listing
      */
     public JobView create(UUID ownerId, NewJob request) {
+        return create(ownerId, request, parsed -> { });
+    }
+
+    /**
+     * As {@link #create(UUID, NewJob)}, with a check of the parse that runs before anything is saved: when it throws,
+     * neither the job nor its {@code JdParsed} exists (a resume whose template choice fails leaves no job behind).
+     */
+    public JobView create(UUID ownerId, NewJob request, java.util.function.Consumer<ParsedJd> beforeSave) {
         if (request.requestId() != null) {
             Optional<JobView> earlier = findByRequest(ownerId, request.requestId());
             if (earlier.isPresent()) {
@@ -64,6 +72,7 @@ public class JobService {
         UUID jobId = UUID.randomUUID();
         JdParseService.JdParse parse = parses.parse(ownerId, jobId, rawJd);
         ParsedJd parsed = listing == null ? parse.parsed() : withListingFacts(parse.parsed(), listing);
+        beforeSave.accept(parsed);
         Instant now = Instant.now();
         transaction.executeWithoutResult(status -> {
             jdbc.sql("""

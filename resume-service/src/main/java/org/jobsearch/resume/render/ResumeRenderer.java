@@ -26,10 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * Resume → one-page PDF with openhtmltopdf. The template is parsed with jsoup and every piece of user text is set as
@@ -46,10 +48,16 @@ public class ResumeRenderer {
 
     private final Map<ResumeTemplate, String> templates = new EnumMap<>(ResumeTemplate.class);
     private final Map<ResumeTemplate.Style, String> styles = new EnumMap<>(ResumeTemplate.Style.class);
+    /** At most this many idle kits stay parsed (~4 MB each); more are made under load and then dropped. */
+    private static final int MAX_IDLE_KITS = 4;
+
     private final List<Face> faces;
+    /** Kits not in use right now, most recently used first; each is used by one render at a time. */
+    private final Deque<Kit> kits = new ConcurrentLinkedDeque<>();
 
     static {
         XRLog.setLoggerImpl(new Slf4jXRLogger());
+        CarlitoFontMapper.install();
     }
 
     public ResumeRenderer() {
@@ -64,6 +72,7 @@ public class ResumeRenderer {
                 new Face(resource("fonts/Carlito-Bold.ttf"), 700, FontStyle.NORMAL),
                 new Face(resource("fonts/Carlito-Italic.ttf"), 400, FontStyle.ITALIC),
                 new Face(resource("fonts/Carlito-BoldItalic.ttf"), 700, FontStyle.ITALIC));
+        kits.add(new Kit(faces));
     }
 
     /**
@@ -72,12 +81,25 @@ public class ResumeRenderer {
      * @throws ResumeTooLongException when even the dense style needs more than one page
      */
     public Rendered render(ResumeDocument resume, ResumeTemplate template) {
+        return fit(resume, layout(template), ResumeTemplate.Style.STANDARD);
+    }
+
+    /**
+     * Renders in {@code first} and then each tighter style (standard → compact → dense) and returns the first that
+     * fits one page: a template whose own variant is compact starts there.
+     *
+     * @throws ResumeTooLongException when even the dense style needs more than one page
+     */
+    public Rendered fit(ResumeDocument resume, Layout layout, ResumeTemplate.Style first) {
         int pages = 0;
         for (ResumeTemplate.Style style : ResumeTemplate.Style.values()) {
-            byte[] pdf = render(resume, template, style);
-            pages = pageCount(pdf);
+            if (style.compareTo(first) < 0) {
+                continue;
+            }
+            Printed printed = print(resume, layout, style);
+            pages = printed.pages();
             if (pages == 1) {
-                return new Rendered(pdf, style);
+                return new Rendered(printed.pdf(), style);
             }
         }
         throw new ResumeTooLongException(pages);
@@ -85,28 +107,49 @@ public class ResumeRenderer {
 
     /** The PDF in one given style, however many pages it takes. */
     public byte[] render(ResumeDocument resume, ResumeTemplate template, ResumeTemplate.Style style) {
-        org.w3c.dom.Document dom = W3CDom.convert(html(resume, template, style));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try (PDDocument pdf = new PDDocument()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePDDocument(pdf);
-            for (Face face : faces) {
-                PDFont font = face.load(pdf);
-                builder.useFont(new PDFontSupplier(font), FONT_FAMILY, face.weight(), face.style(), true);
+        return render(resume, layout(template), style);
+    }
+
+    /** The PDF of a template given as data (a built-in's or a user's HTML and CSS) in one style. */
+    public byte[] render(ResumeDocument resume, Layout layout, ResumeTemplate.Style style) {
+        return print(resume, layout, style).pdf();
+    }
+
+    /**
+     * One PDF and its page count, read off the document before it is saved (parsing the saved bytes again just to
+     * count pages cost a few ms per step of the fitting).
+     */
+    private Printed print(ResumeDocument resume, Layout layout, ResumeTemplate.Style style) {
+        Document html = html(resume, layout, style);
+        Kit kit = kits.pollFirst();
+        if (kit == null) {
+            kit = new Kit(faces);
+        }
+        try {
+            Printed printed = kit.print(html);
+            if (kits.size() < MAX_IDLE_KITS) {
+                kits.offerFirst(kit);
             }
-            builder.withW3cDocument(dom, "classpath:/resume-templates/");
-            builder.toStream(out);
-            builder.run();
+            return printed;
         } catch (IOException e) {
             throw new UncheckedIOException("could not render the resume PDF", e);
         }
-        return out.toByteArray();
     }
 
     /** The filled template: user text only ever as text nodes. */
     Document html(ResumeDocument resume, ResumeTemplate template, ResumeTemplate.Style style) {
-        Document doc = Jsoup.parse(templates.get(template));
+        return html(resume, layout(template), style);
+    }
+
+    /**
+     * The filled template: user text only ever as text nodes. The template's own CSS comes first and the style's
+     * after it, so the style's sizes win and stepping to a tighter style always shrinks the page.
+     */
+    Document html(ResumeDocument resume, Layout layout, ResumeTemplate.Style style) {
+        Document doc = Jsoup.parse(layout.html());
+        if (layout.css() != null && !layout.css().isBlank()) {
+            doc.head().appendElement("style").appendChild(new DataNode(layout.css()));
+        }
         doc.head().appendElement("style").appendChild(new DataNode(styles.get(style)));
         ResumeDocument.Contact contact = resume.contact();
         doc.title(contact.name() + " — Resume");
@@ -181,6 +224,21 @@ public class ResumeRenderer {
         }
     }
 
+    /** A shipped template as data: its HTML (with its layout CSS inside) and no extra CSS. */
+    public Layout layout(ResumeTemplate template) {
+        return new Layout(templates.get(template), "");
+    }
+
+    /**
+     * A template as data.
+     *
+     * @param html an HTML document with the {@code data-slot} elements {@code name}, {@code contact},
+     *             {@code experience}, {@code skills} (and optionally {@code links})
+     * @param css  more CSS 2.1, applied before the style's sizes; may be empty
+     */
+    public record Layout(String html, String css) {
+    }
+
     /** @param style the style that made it fit on one page */
     public record Rendered(byte[] pdf, ResumeTemplate.Style style) {
     }
@@ -188,13 +246,72 @@ public class ResumeRenderer {
     private record Face(byte[] bytes, int weight, FontStyle style) {
 
         /**
-         * Embedded as a subset, without glyph substitution: PDFBox would otherwise set Carlito's ligatures (tt, ti,
-         * ft), which PDF text extraction - and so every ATS - reads as gaps ("cu ng" for "cutting").
+         * Without glyph substitution: PDFBox would otherwise set Carlito's ligatures (tt, ti, ft), which PDF text
+         * extraction - and so every ATS - reads as gaps ("cu ng" for "cutting").
          */
-        PDFont load(PDDocument pdf) throws IOException {
-            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
-            ttf.setEnableGsub(false);
-            return PDType0Font.load(pdf, ttf, true);
+        TrueTypeFont parse() {
+            try {
+                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+                ttf.setEnableGsub(false);
+                return ttf;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read a shipped Carlito face", e);
+            }
+        }
+    }
+
+    private record Printed(byte[] pdf, int pages) {
+    }
+
+    /**
+     * What a render needs besides the document, made once and reused: the four Carlito faces parsed (parsing them
+     * for every PDF was a tenth of a render) and jsoup's W3C converter (whose {@code DocumentBuilderFactory} lookup
+     * scans the class path). A parsed {@link TrueTypeFont} is read lazily and keeps caches, so a kit serves one
+     * render at a time; a {@link PDFont} belongs to one {@link PDDocument}, so each PDF gets its own, made from the
+     * parsed face only when the text first uses it (a resume without bold italic never loads it).
+     */
+    private static final class Kit {
+
+        private final List<Face> faces;
+        private final List<TrueTypeFont> parsed;
+        private final W3CDom w3c = new W3CDom();
+
+        Kit(List<Face> faces) {
+            this.faces = faces;
+            this.parsed = faces.stream().map(Face::parse).toList();
+        }
+
+        Printed print(Document html) throws IOException {
+            org.w3c.dom.Document dom = w3c.fromJsoup(html);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            try (PDDocument pdf = new PDDocument()) {
+                PdfRendererBuilder builder = new PdfRendererBuilder();
+                builder.useFastMode();
+                builder.usePDDocument(pdf);
+                for (int i = 0; i < faces.size(); i++) {
+                    TrueTypeFont ttf = parsed.get(i);
+                    // embedded as a subset; PDFBox leaves a TrueTypeFont passed in like this open when pdf closes
+                    builder.useFont(new PDFontSupplier(null) {
+                        private PDFont font;
+
+                        @Override
+                        public PDFont supply() {
+                            if (font == null) {
+                                try {
+                                    font = PDType0Font.load(pdf, ttf, true);
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException("could not load a Carlito face", e);
+                                }
+                            }
+                            return font;
+                        }
+                    }, FONT_FAMILY, faces.get(i).weight(), faces.get(i).style(), true);
+                }
+                builder.withW3cDocument(dom, "classpath:/resume-templates/");
+                builder.toStream(out);
+                builder.run();
+                return new Printed(out.toByteArray(), pdf.getNumberOfPages());
+            }
         }
     }
 }

@@ -31,9 +31,14 @@ final class Slf4jXRLogger implements XRLogger {
         // levels come from the logging configuration, not from the library
     }
 
+    /**
+     * Asked before every message is formatted: answering from the SLF4J level skips formatting the debug messages
+     * openhtmltopdf emits many times per render (a few percent of a render when this always said yes).
+     */
     @Override
     public boolean isLogLevelEnabled(Diagnostic diagnostic) {
-        return true;
+        return LoggerFactory.getLogger(diagnostic.getLogMessageId().getWhere())
+                .isEnabledForLevel(map(diagnostic.getLevel()));
     }
 
     private static Level map(java.util.logging.Level level) {

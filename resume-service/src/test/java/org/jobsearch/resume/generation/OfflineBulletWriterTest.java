@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +40,7 @@ class OfflineBulletWriterTest {
 
     @Test
     void picksMatchingProjectsByRelevance_withTheirOwnWordsOnly_taggedWithTheProject() {
-        BulletWriter.Written written = writer.write(new BulletWriter.Request(REQUIREMENTS, List.of(ROLE),
+        BulletWriter.Written written = writer.write(request( List.of(ROLE),
                 Map.of("adventure_sre", 3)));
 
         List<ResumeContent.Bullet> bullets = written.bullets().get("adventure_sre");
@@ -65,7 +66,7 @@ class OfflineBulletWriterTest {
                 project("Docs", List.of("Wrote onboarding docs"), List.of(), List.of("Onboarding took 2 days less")),
                 project("Coffee", List.of("Ran the coffee rota"), List.of(), List.of())));
 
-        List<ResumeContent.Bullet> bullets = writer.write(new BulletWriter.Request(REQUIREMENTS, List.of(quiet),
+        List<ResumeContent.Bullet> bullets = writer.write(request( List.of(quiet),
                 Map.of("quiet", 3))).bullets().get("quiet");
 
         assertThat(bullets).extracting(ResumeContent.Bullet::text)
@@ -78,7 +79,7 @@ class OfflineBulletWriterTest {
                 null, List.of(project("All", List.of("Did everything"),
                 List.of("prometheus", "Grafana", "Terraform", "AWS", "Kafka", "Go", "Istio", "Excel"), List.of())));
 
-        List<ResumeContent.SkillsLine> skills = writer.write(new BulletWriter.Request(REQUIREMENTS,
+        List<ResumeContent.SkillsLine> skills = writer.write(request(
                 List.of(polyglot), Map.of("dev", 1))).skills();
 
         assertThat(skills).containsExactly(
@@ -95,6 +96,11 @@ class OfflineBulletWriterTest {
 
         assertThat(text.split("\\s+")).hasSize(25);
         assertThat(longAction).startsWith(text);
+    }
+
+    static BulletWriter.Request request(List<ExperienceRole> roles, Map<String, Integer> maxBullets) {
+        return new BulletWriter.Request(UUID.randomUUID(), UUID.randomUUID(), "software_engineer", REQUIREMENTS, roles,
+                maxBullets);
     }
 
     static ExperienceProject project(String name, List<String> actions, List<String> tools, List<String> outcomes) {

@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,6 +108,35 @@ class ResumeRendererTest {
             }
             assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).matches("[A-Z]{6}\\+Carlito.*"));
             assertThat(names).anyMatch(n -> n.contains("Bold"));
+        }
+    }
+
+    /**
+     * The parsed fonts are reused between renders but never shared by two at once: renders running side by side
+     * each print their own resume, with the same text as when rendered alone.
+     */
+    @Test
+    void rendersAtTheSameTime_eachPrintTheirOwnResume() throws Exception {
+        List<ResumeDocument> resumes = List.of(ResumeDocumentTestData.resume(4, 5), ResumeDocumentTestData.resume(2, 3),
+                ResumeDocumentTestData.resume(3, 1), ResumeDocumentTestData.resume(1, 6));
+        List<String> alone = new ArrayList<>();
+        for (ResumeDocument resume : resumes) {
+            alone.add(text(RENDERER.render(resume, ResumeTemplate.ENGINEER).pdf()));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(resumes.size());
+        try {
+            List<Future<String>> together = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (ResumeDocument resume : resumes) {
+                    together.add(pool.submit(() -> text(RENDERER.render(resume, ResumeTemplate.ENGINEER).pdf())));
+                }
+            }
+            for (int i = 0; i < together.size(); i++) {
+                assertThat(together.get(i).get()).as("render %d", i).isEqualTo(alone.get(i % resumes.size()));
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

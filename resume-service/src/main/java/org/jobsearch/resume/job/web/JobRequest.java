@@ -12,13 +12,13 @@ import java.util.UUID;
  * @param jdText    the pasted job description (or {@code listingId}, not both)
  * @param listingId a listing discovery announced
  * @param source    where the user found the job
- * @param generate  write and render a resume too; not available yet, so only {@code false} is accepted
+ * @param generate  this endpoint only parses, so only {@code false} is accepted: {@code POST /api/resumes} generates
  */
 record JobRequest(@Size(max = 200_000) String jdText,
                   UUID listingId,
                   @NotBlank @Pattern(regexp = "linkedin|company_site|indeed|internal_recruiter|external_recruiter")
                   String source,
-                  @AssertFalse(message = "resume generation is not available yet: send false or leave it out")
+                  @AssertFalse(message = "this endpoint only parses: send false or leave it out (POST /api/resumes generates)")
                   Boolean generate) {
 
     @AssertTrue(message = "give exactly one of jdText (not blank) and listingId")
