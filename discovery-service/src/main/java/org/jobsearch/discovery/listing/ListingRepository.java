@@ -2,6 +2,7 @@ package org.jobsearch.discovery.listing;
 
 import org.jobsearch.discovery.ats.Compensation;
 import org.jobsearch.discovery.ats.Posting;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,6 +36,14 @@ class ListingRepository {
     record ReviewWrite(boolean inserted, String status) {
     }
 
+    /** One review to add in a page's batch; {@code listingId} is the reviewed (canonical) listing. */
+    record ReviewRow(UUID ownerId, UUID listingId, List<String> terms, boolean applied) {
+    }
+
+    /** An application of one of the owners that may concern the page being stored. */
+    record Application(UUID ownerId, UUID sourceListingId, String externalJobId, boolean sameCompany) {
+    }
+
     /** A listing the owner has a review of, visible when it is not stale and its company is active. */
     private static final String VISIBLE = """
             from listing_review r
@@ -45,10 +54,175 @@ class ListingRepository {
                           where (d.id = l.id or d.canonical_id = l.id) and not s.stale)
             """;
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into job_listing (id, company_id, platform, external_id, title, location, remote, posted_date,
+                url, department, description_html, compensation_min, compensation_max, compensation_currency,
+                compensation_interval, compensation_summary, dedupe_key, canonical_id, content_hash,
+                first_seen_at, last_fetched_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    ListingRepository(JdbcClient jdbc) {
+    private static final String UPDATE_CONTENT = """
+            update job_listing set title = ?, location = ?, remote = ?, posted_date = ?, url = ?, department = ?,
+                description_html = ?, compensation_min = ?, compensation_max = ?, compensation_currency = ?,
+                compensation_interval = ?, compensation_summary = ?, dedupe_key = ?, content_hash = ?,
+                last_fetched_at = ?
+            where id = ?""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ListingRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The company's listings of one platform among {@code externalIds}, by external id. */
+    Map<String, Existing> findAll(UUID companyId, String platform, List<String> externalIds) {
+        Map<String, Existing> found = new java.util.HashMap<>();
+        jdbc.sql("select external_id, id, canonical_id, content_hash from job_listing "
+                        + "where company_id = ? and platform = ? and external_id = any(cast(? as text[]))")
+                .params(companyId, platform, externalIds.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString("external_id"), new Existing(rs.getObject("id", UUID.class),
+                            rs.getObject("canonical_id", UUID.class), rs.getString("content_hash")));
+                });
+        return found;
+    }
+
+    /** {@link #canonicalCandidates} for several dedupe keys at once, each key's candidates oldest first. */
+    Map<String, List<Candidate>> canonicalCandidates(UUID companyId, List<String> dedupeKeys, String platform) {
+        Map<String, List<Candidate>> byKey = new java.util.HashMap<>();
+        if (dedupeKeys.isEmpty()) {
+            return byKey;
+        }
+        jdbc.sql("select id, platform, description_html, dedupe_key from job_listing where company_id = ? "
+                        + "and dedupe_key = any(cast(? as text[])) and platform <> ? and canonical_id is null "
+                        + "order by first_seen_at")
+                .params(companyId, dedupeKeys.toArray(String[]::new), platform)
+                .query(rs -> {
+                    byKey.computeIfAbsent(rs.getString("dedupe_key"), k -> new ArrayList<>())
+                            .add(new Candidate(rs.getObject("id", UUID.class), rs.getString("platform"),
+                                    rs.getString("description_html")));
+                });
+        return byKey;
+    }
+
+    /**
+     * The owners' tracked applications that name one of {@code listingIds} as their source, or one of
+     * {@code externalIds} at a company of that name (the same rule as {@code AppliedJobService.hasApplied}).
+     */
+    List<Application> applications(List<UUID> ownerIds, String company, List<String> externalIds,
+                                   List<UUID> listingIds) {
+        if (ownerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select owner_id, source_listing_id, external_job_id,
+                               coalesce(lower(btrim(company)) = lower(btrim(:company)), false) as same_company
+                        from applied_job
+                        where owner_id = any(cast(:owners as uuid[]))
+                          and (source_listing_id = any(cast(:listingIds as uuid[]))
+                               or (lower(btrim(company)) = lower(btrim(:company))
+                                   and external_job_id = any(cast(:externalIds as text[]))))""")
+                .param("owners", ownerIds.toArray(UUID[]::new)).param("company", company)
+                .param("listingIds", listingIds.toArray(UUID[]::new))
+                .param("externalIds", externalIds.toArray(String[]::new))
+                .query((rs, n) -> new Application(rs.getObject("owner_id", UUID.class),
+                        rs.getObject("source_listing_id", UUID.class), rs.getString("external_job_id"),
+                        rs.getBoolean("same_company")))
+                .list();
+    }
+
+    /** {@link #insert} for a page's new listings in one JDBC batch; each row is {@link #insertParams}. */
+    void insertAll(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT, rows);
+        }
+    }
+
+    static Object[] insertParams(UUID id, UUID companyId, Posting p, String dedupeKey, UUID canonicalId, String hash,
+                                 Instant now) {
+        Compensation pay = p.compensation();
+        return new Object[]{id, companyId, platform(p), p.externalId(), p.title(), p.location(), p.remote(),
+                date(p.postedDate()), p.url(), p.department(), p.descriptionHtml(), pay == null ? null : pay.min(),
+                pay == null ? null : pay.max(), pay == null ? null : pay.currency(),
+                pay == null || pay.interval() == null ? null : pay.interval().name().toLowerCase(Locale.ROOT),
+                pay == null ? null : pay.summary(), dedupeKey, canonicalId, hash, Timestamp.from(now),
+                Timestamp.from(now)};
+    }
+
+    /** {@link #updateContent} for a page's changed listings in one JDBC batch; each row is {@link #updateParams}. */
+    void updateAll(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(UPDATE_CONTENT, rows);
+        }
+    }
+
+    static Object[] updateParams(UUID id, Posting p, String dedupeKey, String hash, Instant now) {
+        Compensation pay = p.compensation();
+        return new Object[]{p.title(), p.location(), p.remote(), date(p.postedDate()), p.url(), p.department(),
+                p.descriptionHtml(), pay == null ? null : pay.min(), pay == null ? null : pay.max(),
+                pay == null ? null : pay.currency(),
+                pay == null || pay.interval() == null ? null : pay.interval().name().toLowerCase(Locale.ROOT),
+                pay == null ? null : pay.summary(), dedupeKey, hash, Timestamp.from(now), id};
+    }
+
+    void touchAll(List<UUID> ids, Instant now) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("update job_listing set last_fetched_at = ? where id = any(cast(? as uuid[]))")
+                    .params(Timestamp.from(now), ids.toArray(UUID[]::new)).update();
+        }
+    }
+
+    /** {@link #seen} for distinct listings in one statement. */
+    void seenAll(List<UUID> listingIds, String scope, Instant now) {
+        if (!listingIds.isEmpty()) {
+            jdbc.sql("""
+                            insert into listing_scope (listing_id, search_term, last_seen_at, stale)
+                            select id, ?, ?, false from unnest(cast(? as uuid[])) as ids(id)
+                            on conflict (listing_id, search_term) do update set last_seen_at = excluded.last_seen_at, stale = false""")
+                    .params(scope, Timestamp.from(now), listingIds.toArray(UUID[]::new)).update();
+        }
+    }
+
+    /**
+     * {@link #review} for reviews of distinct (owner, listing) pairs in one statement (a multi-row upsert may touch a
+     * row only once); the writes come back in no particular order.
+     */
+    List<ReviewWrite> reviewAll(List<ReviewRow> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> flatTerms = new ArrayList<>();
+        List<Integer> flatRow = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            for (String term : rows.get(i).terms()) {
+                flatTerms.add(term);
+                flatRow.add(i + 1);
+            }
+        }
+        return jdbc.sql("""
+                        insert into listing_review as r (owner_id, listing_id, status, matched_terms, created_at, status_changed_at)
+                        select w.owner_id, w.listing_id, case when w.applied then 'applied' else 'new' end,
+                               array(select t.term from unnest(cast(:terms as text[]), cast(:termRows as int[]))
+                                         with ordinality as t(term, row_no, ord)
+                                     where t.row_no = w.row_no order by t.ord),
+                               :now, :now
+                        from unnest(cast(:owners as uuid[]), cast(:listings as uuid[]), cast(:applied as boolean[]))
+                             with ordinality as w(owner_id, listing_id, applied, row_no)
+                        on conflict (owner_id, listing_id) do update set
+                            matched_terms = array(select distinct t from unnest(r.matched_terms || excluded.matched_terms) t order by t),
+                            status = case when excluded.status = 'applied' then 'applied' else r.status end,
+                            status_changed_at = case when excluded.status = 'applied' and r.status <> 'applied'
+                                                     then excluded.status_changed_at else r.status_changed_at end
+                        returning (xmax = 0) as inserted, status""")
+                .param("terms", flatTerms.toArray(String[]::new)).param("termRows", flatRow.toArray(Integer[]::new))
+                .param("owners", rows.stream().map(ReviewRow::ownerId).toArray(UUID[]::new))
+                .param("listings", rows.stream().map(ReviewRow::listingId).toArray(UUID[]::new))
+                .param("applied", rows.stream().map(ReviewRow::applied).toArray(Boolean[]::new))
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new ReviewWrite(rs.getBoolean("inserted"), rs.getString("status")))
+                .list();
     }
 
     Optional<Existing> find(UUID companyId, String platform, String externalId) {
@@ -70,36 +244,11 @@ class ListingRepository {
     }
 
     void insert(UUID id, UUID companyId, Posting p, String dedupeKey, UUID canonicalId, String hash, Instant now) {
-        Compensation pay = p.compensation();
-        jdbc.sql("""
-                        insert into job_listing (id, company_id, platform, external_id, title, location, remote, posted_date,
-                            url, department, description_html, compensation_min, compensation_max, compensation_currency,
-                            compensation_interval, compensation_summary, dedupe_key, canonical_id, content_hash,
-                            first_seen_at, last_fetched_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, companyId, platform(p), p.externalId(), p.title(), p.location(), p.remote(), date(p.postedDate()),
-                        p.url(), p.department(), p.descriptionHtml(), pay == null ? null : pay.min(),
-                        pay == null ? null : pay.max(), pay == null ? null : pay.currency(),
-                        pay == null || pay.interval() == null ? null : pay.interval().name().toLowerCase(Locale.ROOT),
-                        pay == null ? null : pay.summary(), dedupeKey, canonicalId, hash, Timestamp.from(now),
-                        Timestamp.from(now))
-                .update();
+        batch.update(INSERT, insertParams(id, companyId, p, dedupeKey, canonicalId, hash, now));
     }
 
     void updateContent(UUID id, Posting p, String dedupeKey, String hash, Instant now) {
-        Compensation pay = p.compensation();
-        jdbc.sql("""
-                        update job_listing set title = ?, location = ?, remote = ?, posted_date = ?, url = ?, department = ?,
-                            description_html = ?, compensation_min = ?, compensation_max = ?, compensation_currency = ?,
-                            compensation_interval = ?, compensation_summary = ?, dedupe_key = ?, content_hash = ?,
-                            last_fetched_at = ?
-                        where id = ?""")
-                .params(p.title(), p.location(), p.remote(), date(p.postedDate()), p.url(), p.department(),
-                        p.descriptionHtml(), pay == null ? null : pay.min(), pay == null ? null : pay.max(),
-                        pay == null ? null : pay.currency(),
-                        pay == null || pay.interval() == null ? null : pay.interval().name().toLowerCase(Locale.ROOT),
-                        pay == null ? null : pay.summary(), dedupeKey, hash, Timestamp.from(now), id)
-                .update();
+        batch.update(UPDATE_CONTENT, updateParams(id, p, dedupeKey, hash, now));
     }
 
     void touch(UUID id, Instant now) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * When two listings of one company on two platforms are the same posting: the same normalized title and location
@@ -16,6 +17,9 @@ import java.util.Set;
 public final class SamePosting {
 
     static final double MIN_SIMILARITY = 0.9;
+    // compiled once: every stored posting is normalized (String.replaceAll would compile them per call)
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private SamePosting() {
     }
@@ -53,8 +57,8 @@ public final class SamePosting {
         if (text == null) {
             return "";
         }
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        return NOT_ALPHANUMERIC.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
     private static Set<String> shingles(String normalized) {

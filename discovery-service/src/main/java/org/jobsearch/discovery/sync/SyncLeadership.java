@@ -2,10 +2,11 @@ package org.jobsearch.discovery.sync;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +14,9 @@ import java.time.Duration;
 
 /**
  * One sync at a time across every replica of the service: a PostgreSQL session advisory lock, held on a dedicated
- * connection for as long as the sync runs. A replica that dies loses its session and with it the lock, so a crash
+ * connection for as long as the sync runs. That connection is opened outside the pool: held for a whole sync, a
+ * pooled one would leave the sync's page stores, the inbox and REST one connection short (the local stack runs
+ * discovery with a pool of 6). A replica that dies loses its session and with it the lock, so a crash
  * never leaves syncs blocked. Replicas waiting for the lock poll it, so a waiting sync stays interruptible.
  */
 @Component
@@ -24,9 +27,9 @@ class SyncLeadership {
     static final long LOCK_KEY = 0x646973635f73796eL;
     private static final Duration POLL = Duration.ofMillis(250);
 
-    private final DataSource dataSource;
+    private final DataSourceProperties dataSource;
 
-    SyncLeadership(DataSource dataSource) {
+    SyncLeadership(DataSourceProperties dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -51,7 +54,8 @@ class SyncLeadership {
     Held tryAcquire() {
         Connection connection = null;
         try {
-            connection = dataSource.getConnection();
+            connection = DriverManager.getConnection(dataSource.determineUrl(), dataSource.determineUsername(),
+                    dataSource.determinePassword());
             connection.setAutoCommit(true);
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("select pg_try_advisory_lock(" + LOCK_KEY + ")")) {

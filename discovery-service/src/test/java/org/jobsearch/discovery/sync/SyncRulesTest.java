@@ -200,6 +200,42 @@ class SyncRulesTest {
     }
 
     @Test
+    void twoPostingsOfOnePageThatMatchOneListingOnAnotherPlatformAreShownAsThatOneListing() throws Exception {
+        CurrentUser dana = TestUsers.user("dana");
+        String board = "gh" + UUID.randomUUID().toString().substring(0, 8);
+        String lever = "lv" + UUID.randomUUID().toString().substring(0, 8);
+        String description = "Operate the billing platform's PostgreSQL clusters and their backups.";
+        FakeAtsInitializer.server()
+                .route("GET", "/v1/boards/" + board + "/jobs", Reply.json("""
+                        {"jobs": [{"id": 7, "title": "Database Reliability Engineer", "location": {"name": "Lisbon"},
+                                   "absolute_url": "https://gh.test/7", "content": "&lt;p&gt;%s&lt;/p&gt;"}]}""".formatted(description)))
+                // the same page carries the posting twice under two Lever ids: both merge into the Greenhouse listing
+                .route("GET", "/v0/postings/" + lever, Reply.json(List.of("lev-a", "lev-b").stream().map(id -> """
+                        {"id": "%s", "text": "Database Reliability Engineer", "categories": {"location": "Lisbon"},
+                         "hostedUrl": "https://jobs.lever.co/x/%s", "createdAt": 1781605800000,
+                         "description": "<p>%s</p>"}""".formatted(id, id, description))
+                        .collect(Collectors.joining(",", "[", "]"))));
+        String companyId = call(dana, HttpMethod.POST, "/api/discovery/companies", Map.of("name", "Merge " + board,
+                "config", Map.of("platform", "greenhouse", "board", board)), 201).get("id").asString();
+        call(dana, HttpMethod.PUT, "/api/discovery/companies/" + companyId + "/follow", Map.of(), 200);
+        call(dana, HttpMethod.POST, "/api/discovery/search-configs", Map.of("searchTerm", "reliability engineer"), 201);
+        syncOf(companyId);
+        assertThat(listings(dana, "new")).hasSize(1);
+
+        call(operator, HttpMethod.PUT, "/api/discovery/companies/" + companyId,
+                Map.of("name", "Merge " + board, "config", Map.of("platform", "lever", "board", lever)), 200);
+        syncOf(companyId);
+        List<JsonNode> shown = new ArrayList<>();
+        listings(dana, "all").forEach(shown::add);
+        assertThat(shown).hasSize(1);
+        assertThat(shown.get(0).get("status").asString()).isEqualTo("new");
+        List<String> sources = new ArrayList<>();
+        shown.get(0).get("sources").forEach(s -> sources.add(s.get("platform").asString() + ":" + s.get("externalId").asString()));
+        assertThat(sources).containsExactlyInAnyOrder("greenhouse:7", "lever:lev-a", "lever:lev-b");
+        assertThat(externalIds(companyId)).containsExactlyInAnyOrder("7", "lev-a", "lev-b");
+    }
+
+    @Test
     void twoReplicasRunTheScheduledSyncOnceAndOnDemandSyncsOneAfterTheOther() throws Exception {
         CurrentUser dave = TestUsers.user("dave");
         String board = "gh" + UUID.randomUUID().toString().substring(0, 8);
