@@ -105,6 +105,12 @@ class IsolationSweepE2ETest {
         vars("/api/resumes/jobs/{jobId}/resumes", "jobId", "jobId");
         vars("/api/resumes/{resumeId}", "resumeId", "resumeId");
         vars("/api/resumes/{resumeId}/versions/{version}/pdf", "resumeId", "resumeId", "version", "resumeVersion");
+        vars("/api/resumes/{resumeId}/versions/{version}", "resumeId", "resumeId", "version", "resumeVersion");
+        vars("/api/resumes/{resumeId}/versions", "resumeId", "resumeId");
+        vars("/api/resumes/{resumeId}/retry", "resumeId", "resumeId");
+        // the first bullet of the first role (ids are positional: r<role>b<bullet>, s<line>)
+        vars("/api/resumes/{resumeId}/items/{itemId}", "resumeId", "resumeId", "itemId", "=r0b0");
+        vars("/api/resumes/templates/{id}", "id", "templateId");
         // tracker-service (the job id is resume's: the tracker's job came from A's JdParsed)
         vars("/api/tracker/jobs/{id}", "id", "jobId");
         vars("/api/tracker/applications/{id}", "id", "applicationId");
@@ -208,6 +214,7 @@ class IsolationSweepE2ETest {
         JsonNode resume = ok(call(basicA, "POST", "/api/resumes/jobs/" + ids.get("jobId") + "/resumes", "{\"template\":\"engineer\"}"));
         ids.put("resumeId", field(resume, "id", "resumeId"));
         ids.put("resumeVersion", "1");
+        ids.put("templateId", field(ok(call(basicA, "POST", "/api/resumes/templates", userTemplate("A's template " + run))), "id"));
 
         // tracker-service: the job arrives by JdParsed, its resume by ResumeRendered
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -438,6 +445,9 @@ class IsolationSweepE2ETest {
         List<Path> dirs = new ArrayList<>();
         dirs.add(root.resolve(s.module()).resolve("target/classes"));
         for (String lib : LIBRARY_MODULES) {
+            if (lib.equals("llm-support") && !List.of("resume", "prep").contains(s.area())) {
+                continue;   // only resume and prep use llm-support (and serve its API under <prefix>/llm)
+            }
             Path d = root.resolve(lib).resolve("target/classes");
             if (Files.isDirectory(d)) {
                 dirs.add(d);
@@ -517,9 +527,10 @@ class IsolationSweepE2ETest {
         return p.startsWith("/") ? p : "/" + p;
     }
 
-    /** Resolves the one property placeholder the services use and drops path-variable regexes ({id:\d+} → {id}). */
+    /** Resolves the property placeholders the services use (dead letters, llm-support's API) and drops path-variable regexes ({id:\d+} → {id}). */
     private static String resolve(Service s, String path) {
         String p = path.replace("${jobsearch.messaging.dead-letters.base-path:/admin/dead-letters}", s.deadLetters());
+        p = p.replace("${jobsearch.llm.api.base-path}", s.prefix() + "/llm");
         assertThat(p).as("an unresolved placeholder in a mapping of %s", s.module()).doesNotContain("${");
         return p.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
     }
@@ -624,7 +635,7 @@ class IsolationSweepE2ETest {
 
     /** The template with A's ids, or empty (and a failed row) when the reviewed mapping cannot fill it. */
     private Optional<String> fill(Endpoint e, List<Row> rows) {
-        if (!e.template().startsWith(e.service().prefix() + "/")) {
+        if (!e.template().equals(e.service().prefix()) && !e.template().startsWith(e.service().prefix() + "/")) {
             addOnce(rows, new Row(e.key(), "under " + e.service().prefix() + "/ (routed by the gateway)",
                     "not routed: cannot be swept", true));
             return Optional.empty();
@@ -658,11 +669,32 @@ class IsolationSweepE2ETest {
     }
 
     /** Required query parameters, where an endpoint has any. */
-    private static String query(Endpoint e) {
+    private String query(Endpoint e) {
         return switch (e.method() + " " + e.template()) {
             case "GET /api/tracker/metrics/deep-dive" -> "?dimension=role";
+            // a company page by a name given as a query parameter (names with '/'): A's company
+            case "GET /api/tracker/companies/applications" ->
+                    "?name=" + URLEncoder.encode(ids.get("company"), StandardCharsets.UTF_8).replace("+", "%20");
             default -> "";
         };
+    }
+
+    /** A valid user resume template (well-formed XHTML, CSS 2.1, the four slots, nothing external). */
+    private String userTemplate(String name) {
+        String html = """
+                <!DOCTYPE html>
+                <html xmlns="http://www.w3.org/1999/xhtml">
+                <head><title>Mine</title><style>* { font-family: 'Carlito'; } .name { font-weight: bold; }</style></head>
+                <body>
+                <h1 class="name" data-slot="name"></h1>
+                <p data-slot="contact"></p>
+                <div data-slot="experience"></div>
+                <div data-slot="skills"></div>
+                </body>
+                </html>
+                """;
+        return json.createObjectNode().put("name", name).put("targetRole", "software_engineer").put("description", "mine")
+                .put("html", html).put("css", "").put("styleVariant", "standard").toString();
     }
 
     private String body(Endpoint e) {
@@ -680,6 +712,11 @@ class IsolationSweepE2ETest {
             case "POST /api/resumes/jobs" -> json.createObjectNode().put("jdText", "B's JD: Python engineer wanted at Beecorp.\n- Python\n- SQL")
                     .put("source", "linkedin").toString();
             case "POST /api/resumes/jobs/{jobId}/resumes" -> "{\"template\":\"engineer\"}";
+            // B's own parse-only job (no pipeline run)
+            case "POST /api/resumes" -> json.createObjectNode().put("jdText", "B's JD: Go engineer wanted at Beecorp.\n- Go\n- SQL")
+                    .put("source", "linkedin").put("generate", false).toString();
+            case "PATCH /api/resumes/{resumeId}/items/{itemId}" -> "{\"overrideText\":\"B was here\"}";
+            case "POST /api/resumes/templates", "PUT /api/resumes/templates/{id}" -> userTemplate("B's template " + run);
             case "PUT /api/resumes/profile" -> "{\"name\":\"Bee User\",\"email\":\"bee@example.com\"}";
             case "PUT /api/resumes/experience" -> "{\"roles\":[]}";
             case "POST /api/resumes/experience/import/json-resume" -> "{\"basics\":{\"name\":\"Bee User\"},\"work\":[]}";

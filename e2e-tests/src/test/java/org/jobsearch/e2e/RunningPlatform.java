@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * The whole platform exactly as {@code ./run-local} runs it (the same launcher), started once for
  * every end-to-end test in this JVM, on ports offset by 10000 and with a fresh data directory, and
- * stopped at JVM exit.
+ * stopped at JVM exit. Its discovery-service fetches Greenhouse boards from {@link FakeGreenhouse}.
  */
 final class RunningPlatform {
 
@@ -23,6 +23,9 @@ final class RunningPlatform {
     static final int PORT_OFFSET = 10_000;
 
     private static LocalStack stack;
+    private static FakeGreenhouse greenhouse;
+    private static Path stackRoot;
+    private static Map<String, String> stackEnv;
 
     private RunningPlatform() {
     }
@@ -39,17 +42,57 @@ final class RunningPlatform {
             env.put("JOBSEARCH_KAFKA_PORT", "59102");
             env.put("JOBSEARCH_PORT_OFFSET", String.valueOf(PORT_OFFSET));
             env.put("JOBSEARCH_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            LocalStack started = new LocalStack(root, env);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "e2e-platform-stop"));
-            try {
-                started.start();
-            } catch (Exception e) {
-                started.stop();
-                throw new IllegalStateException("the local stack did not start; logs in " + home.resolve("logs"), e);
+            // discovery fetches Greenhouse boards from a fake in this JVM (the launcher passes these on)
+            if (greenhouse == null) {
+                greenhouse = FakeGreenhouse.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(greenhouse::close, "e2e-fake-greenhouse-stop"));
             }
-            stack = started;
+            env.put("JOBSEARCH_ATS_EXTRA_ALLOWED_HOSTS", FakeGreenhouse.HOST);
+            env.put("JOBSEARCH_DISCOVERY_ATS_BASEURLS_GREENHOUSE", greenhouse.baseUrl());
+            env.put("JOBSEARCH_ATS_PAUSE_BETWEEN_REQUESTS", "0ms");
+            env.put("JOBSEARCH_ATS_MAX_ATTEMPTS", "2");
+            stackRoot = root;
+            stackEnv = Map.copyOf(env);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                synchronized (RunningPlatform.class) {
+                    if (stack != null) {
+                        stack.stop();
+                    }
+                }
+            }, "e2e-platform-stop"));
+            stack = start();
         }
         return stack.url();
+    }
+
+    /**
+     * Stops the whole stack the way Ctrl-C stops {@code ./run-local} (apps, then Kafka, then PostgreSQL)
+     * and starts it again on the same data directory. Sessions end (they live in the gateway's memory);
+     * accounts, tokens and every service's data stay.
+     */
+    static synchronized void restart() {
+        url();
+        stack.stop();
+        stack = null;
+        stack = start();
+    }
+
+    private static LocalStack start() {
+        LocalStack started = new LocalStack(stackRoot, stackEnv);
+        try {
+            started.start();
+        } catch (Exception e) {
+            started.stop();
+            throw new IllegalStateException("the local stack did not start; logs in "
+                    + Path.of(stackEnv.get("JOBSEARCH_HOME")).resolve("logs"), e);
+        }
+        return started;
+    }
+
+    /** The Greenhouse board API the stack's discovery-service fetches from (started with the stack). */
+    static synchronized FakeGreenhouse greenhouse() {
+        url();
+        return greenhouse;
     }
 
     static int servicePort(int port) {

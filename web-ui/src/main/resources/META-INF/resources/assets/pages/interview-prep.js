@@ -46,7 +46,12 @@ function loadMarkdown() {
     markdownLibraries ??= Promise.all([
         window.marked ? null : loadScript(MARKED_SCRIPT),
         window.DOMPurify ? null : loadScript(PURIFY_SCRIPT),
-    ]).then(() => ({marked: window.marked, purify: window.DOMPurify}), error => {
+    ]).then(() => ({
+        // raw HTML inside the markdown (a model's answer, a pasted JD, the user's own edits) is shown as the text
+        // it is, never as markup: only markdown's own constructs become elements
+        marked: new window.marked.Marked({async: false, gfm: true, renderer: {html: token => escapeHtml(token.text)}}),
+        purify: window.DOMPurify,
+    }), error => {
         markdownLibraries = null;
         throw error;
     });
@@ -60,9 +65,15 @@ function markdown(libs, text) {
         container.append(h('pre', {class: 'markdown-source'}, text ?? ''));
         return container;
     }
-    const html = libs.marked.parse(text ?? '', {async: false, gfm: true});
-    container.append(libs.purify.sanitize(html, {RETURN_DOM_FRAGMENT: true, FORBID_ATTR: ['style'], FORBID_TAGS: ['style']}));
+    const html = libs.marked.parse(text ?? '');
+    // images too: a prep needs none, and an image is how markup would call out of the page
+    container.append(libs.purify.sanitize(html, {RETURN_DOM_FRAGMENT: true, FORBID_ATTR: ['style'],
+        FORBID_TAGS: ['style', 'img', 'svg', 'math']}));
     return container;
+}
+
+function escapeHtml(text) {
+    return String(text ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
 }
 
 export function render(main, [id]) {
