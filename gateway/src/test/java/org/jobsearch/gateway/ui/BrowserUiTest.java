@@ -118,11 +118,11 @@ class BrowserUiTest extends GatewayIntegrationTest {
             assertThat(post.header("Authorization")).startsWith("Bearer ");
         });
 
-        // a page whose feature is not built yet says so, through the navigation
-        driver.findElement(By.linkText("Resume")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Resume"));
-        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).startsWith("This page arrives with");
-        assertThat(driver.findElement(By.linkText("Resume")).getAttribute("aria-current")).isEqualTo("page");
+        // another page through the navigation, which marks where the user is
+        driver.findElement(By.linkText("Settings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Settings"));
+        assertThat(driver.findElement(By.linkText("Settings")).getAttribute("aria-current")).isEqualTo("page");
+        assertThat(driver.findElement(By.linkText("Applied jobs")).getAttribute("aria-current")).isNull();
 
         // a deep link from the list: the application page
         driver.navigate().back();
