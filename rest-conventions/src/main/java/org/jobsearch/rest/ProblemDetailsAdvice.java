@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -88,6 +89,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ? InvalidField.atPointer(location, error.getDefaultMessage())
                     : InvalidField.atParameter(location, error.getDefaultMessage())));
         }
+        return invalid(ex, ex.getBody(), errors, headers, status, request);
+    }
+
+    /** A required query parameter left out: named in {@code errors} like any other invalid parameter. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        List<InvalidField> errors = new ArrayList<>(List.of(InvalidField.atParameter(ex.getParameterName(), "is required")));
         return invalid(ex, ex.getBody(), errors, headers, status, request);
     }
 

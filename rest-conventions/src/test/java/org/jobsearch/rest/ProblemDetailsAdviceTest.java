@@ -75,6 +75,16 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void missingRequiredQueryParameterIsNamed() throws Exception {
+        mvc.perform(get("/things/search"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].parameter").value("name"))
+                .andExpect(jsonPath("$.errors[0].detail").value("is required"));
+    }
+
+    @Test
     void malformedJsonSaysWhereItBroke() throws Exception {
         mvc.perform(post("/things").contentType(MediaType.APPLICATION_JSON).content("{\"company\": \"Acme\",\n }"))
                 .andExpect(status().isBadRequest())
@@ -176,6 +186,11 @@ class ProblemDetailsAdviceTest {
 
         @GetMapping("/things")
         List<Thing> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            return List.of();
+        }
+
+        @GetMapping("/things/search")
+        List<Thing> search(@RequestParam String name) {
             return List.of();
         }
 
