@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -174,8 +173,8 @@ class BadInputSweepE2ETest {
     @BeforeAll
     void ownerWithDataInEveryService() throws Exception {
         gateway = RunningPlatform.url();
-        basicAdmin = basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
-        basicA = basic(userA, passwordA);
+        basicAdmin = E2eAccounts.basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        basicA = E2eAccounts.basic(userA, passwordA);
         HttpResponse<String> account = call(basicAdmin, "POST", "/api/accounts",
                 "{\"username\":\"" + userA + "\",\"password\":\"" + passwordA + "\"}");
         assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
@@ -765,10 +764,6 @@ class BadInputSweepE2ETest {
     private static String abbreviate(String s) {
         String one = s == null ? "" : s.replaceAll("[\\s\\p{Cntrl}]+", " ");
         return one.length() > 160 ? one.substring(0, 160) + "…" : one;
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Path fixture(String name) {

@@ -193,9 +193,9 @@ class IsolationSweepE2ETest {
     @BeforeAll
     void createUsersAndUserAsDataInEveryService() throws Exception {
         gateway = RunningPlatform.url();
-        basicAdmin = basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
-        basicA = basic(userA, passwordA);
-        basicB = basic(userB, passwordB);
+        basicAdmin = E2eAccounts.basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        basicA = E2eAccounts.basic(userA, passwordA);
+        basicB = E2eAccounts.basic(userB, passwordB);
         ids.put("accountA", createAccount(userA, passwordA));
         createAccount(userB, passwordB);
         ids.put("ownerA", field(ok(call(basicA, "GET", "/api/me", null)), "id"));
@@ -849,10 +849,6 @@ class IsolationSweepE2ETest {
     private static String abbreviate(String s) {
         String one = s == null ? "" : s.replaceAll("\\s+", " ");
         return one.length() > 300 ? one.substring(0, 300) + "…" : one;
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A copy of the project's benchmark inputs (shared/fixtures/benchmark), kept with the tests. */

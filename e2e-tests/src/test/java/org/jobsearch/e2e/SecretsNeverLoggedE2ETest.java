@@ -65,20 +65,20 @@ class SecretsNeverLoggedE2ETest {
         secrets.put("previous signing key", System.getenv("JOBSEARCH_IDENTITY_PREVIOUS_SIGNING_KEYS"));
         secrets.forEach((kind, value) -> assertThat(value).as("the %s the platform runs with", kind).isNotBlank().hasSizeGreaterThan(15));
 
-        basicAdmin = basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        basicAdmin = E2eAccounts.basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
         String user = "sec-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "sec-" + UUID.randomUUID();
         HttpResponse<String> created = call(basicAdmin, "POST", gateway + "/api/accounts",
                 "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        basicUser = basic(user, password);
+        basicUser = E2eAccounts.basic(user, password);
     }
 
     @Test
     void noAppLogsOrReturnsASecretThroughStartUpRequestsAndFailures() throws Exception {
         // failures of every kind, each a chance to log what it was given
-        answers.add(call(basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD + "x"), "GET", gateway + "/api/me", null));
-        answers.add(call(basic("nobody", RunningPlatform.ADMIN_PASSWORD), "GET", gateway + "/api/me", null));
+        answers.add(call(E2eAccounts.basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD + "x"), "GET", gateway + "/api/me", null));
+        answers.add(call(E2eAccounts.basic("nobody", RunningPlatform.ADMIN_PASSWORD), "GET", gateway + "/api/me", null));
         answers.add(call("Bearer " + secrets.get("signing key"), "GET", gateway + "/api/tracker/applications", null));
         answers.add(call("Bearer jst_" + secrets.get("LLM API key"), "GET", gateway + "/api/me", null));
         answers.add(call(basicUser, "POST", gateway + "/api/me/password",
@@ -219,9 +219,5 @@ class SecretsNeverLoggedE2ETest {
         } catch (IOException e) {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
         }
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,11 +28,11 @@ class StackRestartE2ETest {
 
     @Test
     void restartOfTheWholeStack_losesNoDataAndEventsFlowAfterwards() throws Exception {
-        String admin = basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String admin = E2eAccounts.basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
         String username = "restart" + UUID.randomUUID().toString().substring(0, 8);
         String password = "restart-" + UUID.randomUUID();
         call("POST", "/api/accounts", admin, "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password), 201);
-        String token = "Bearer " + call("POST", "/api/me/tokens", basic(username, password), "{\"name\":\"restart test\"}", 201)
+        String token = "Bearer " + call("POST", "/api/me/tokens", E2eAccounts.basic(username, password), "{\"name\":\"restart test\"}", 201)
                 .get("secret").asString();
 
         String before = call("POST", "/api/tracker/applications", token, """
@@ -95,9 +93,5 @@ class StackRestartE2ETest {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expected);
         return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,10 +64,10 @@ class XssBrowserE2ETest {
         gateway = RunningPlatform.url();
         String username = "xss-" + run;
         String password = "xss-" + UUID.randomUUID();
-        String admin = basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
+        String admin = E2eAccounts.basic(RunningPlatform.ADMIN, RunningPlatform.ADMIN_PASSWORD);
         assertThat(call(admin, "POST", "/api/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
                 .statusCode()).isEqualTo(201);
-        basic = basic(username, password);
+        basic = E2eAccounts.basic(username, password);
         String all = "XSS-" + run + " " + String.join(" ", VECTORS);
 
         // a job description from a career site, carrying every vector (its parsed job reaches tracker and prep)
@@ -220,10 +219,6 @@ class XssBrowserE2ETest {
     private JsonNode ok(HttpResponse<String> r) {
         assertThat(r.statusCode() / 100).as("%s %s: %s", r.request().method(), r.request().uri(), r.body()).isEqualTo(2);
         return json.readTree(r.body());
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Path fixture(String name) throws Exception {
