@@ -88,8 +88,8 @@ function tokensSection(state) {
                         h('code', {}, 'Authorization: Bearer <secret>'), '.'),
                     h('div', {class: 'copy-row'}, secret, copyButton(secret, copyStatus)),
                     copyStatus));
+                await reload();
                 say(status, `Token “${answer.token.name}” created.`);
-                reload();
             } catch (error) {
                 showFormError(form, status, 'No token created: ', error);
             }
@@ -107,9 +107,11 @@ function tokensSection(state) {
 
 async function loadTokens(state, list, status, reload) {
     list.setAttribute('aria-busy', 'true');
+    // only the latest load renders: an earlier answer arriving late must not bring back a removed row
+    const ticket = (state.loads = (state.loads ?? 0) + 1);
     try {
         const tokens = await getJson('/api/me/tokens');
-        if (!state.alive) {
+        if (!state.alive || ticket !== state.loads) {
             return;
         }
         replaceChildren(list, tokens.length ? h('table', {class: 'striped'},
@@ -152,8 +154,8 @@ function revokeButton(token, status, reload) {
         busy(button, async () => {
             try {
                 await deleteJson(`/api/me/tokens/${encodeURIComponent(token.id)}`);
+                await reload();
                 say(status, `Token “${token.name}” revoked.`);
-                reload();
             } catch (error) {
                 say(status, errorText('Not revoked: ', error));
             }

@@ -80,9 +80,9 @@ function addForm(state, reload, listStatus) {
             try {
                 const created = await postJson('/api/discovery/companies', body);
                 form.reset();
+                await reload();
                 say(status, `Added “${created.name}” (${label(created.platform)}). `,
                     followButton(created, status, reload, 'add-company-follow'));
-                reload();
             } catch (error) {
                 if (error instanceof ProblemError && error.status === 409 && error.problem.existingId) {
                     await showExisting(error, status, reload);
@@ -114,8 +114,8 @@ function followButton(company, status, reload, id) {
     button.addEventListener('click', () => busy(button, async () => {
         try {
             await putJson(`/api/discovery/companies/${encodeURIComponent(company.id)}/follow`, {excludeTerms: []});
+            await reload();
             say(status, `You follow “${company.name}” now.`);
-            reload();
         } catch (error) {
             say(status, errorText('Not followed: ', error));
         }
@@ -125,9 +125,11 @@ function followButton(company, status, reload, id) {
 
 async function loadPage(state, list, status) {
     list.setAttribute('aria-busy', 'true');
+    // only the latest load renders: an earlier answer arriving late must not bring back a removed row
+    const ticket = (state.loads = (state.loads ?? 0) + 1);
     try {
         const page = await getJson(`/api/discovery/companies?page=${state.page}&size=${PAGE_SIZE}`);
-        if (!state.alive) {
+        if (!state.alive || ticket !== state.loads) {
             return;
         }
         const items = page.items ?? [];
@@ -173,12 +175,11 @@ function companyRow(state, company, status, reload) {
             try {
                 if (company.followed) {
                     await deleteJson(url);
-                    say(status, `You no longer follow “${company.name}”.`);
                 } else {
                     await putJson(url, {excludeTerms: []});
-                    say(status, `You follow “${company.name}” now.`);
                 }
-                reload();
+                await reload();
+                say(status, company.followed ? `You no longer follow “${company.name}”.` : `You follow “${company.name}” now.`);
             } catch (error) {
                 say(status, errorText(`“${company.name}” was not changed: `, error));
             }
@@ -194,8 +195,8 @@ function companyRow(state, company, status, reload) {
         busy(button, async () => {
             try {
                 await deleteJson(`/api/discovery/companies/${encodeURIComponent(company.id)}`);
+                await reload();
                 say(status, `“${company.name}” removed.`);
-                reload();
             } catch (error) {
                 say(status, errorText(`“${company.name}” was not removed: `, error));
             }
@@ -227,8 +228,8 @@ function exclusionsForm(company, status, reload, editor) {
             try {
                 await putJson(`/api/discovery/companies/${encodeURIComponent(company.id)}/follow`,
                     {excludeTerms: terms(input.value)});
+                await reload();
                 say(status, `Exclusions for “${company.name}” saved.`);
-                reload();
             } catch (error) {
                 showFormError(form, status, 'Not saved: ', error);
             }
@@ -262,8 +263,8 @@ function editForm(company, status, reload, editor) {
         busy(form.querySelector('button[type=submit]'), async () => {
             try {
                 await putJson(`/api/discovery/companies/${encodeURIComponent(company.id)}`, body);
+                await reload();
                 say(status, `“${body.name}” saved.`);
-                reload();
             } catch (error) {
                 showFormError(form, status, 'Not saved: ', error);
             }

@@ -65,8 +65,8 @@ function showForm(state, formArea, config, reload) {
                     ? await putJson(`/api/discovery/search-configs/${encodeURIComponent(config.id)}`, body)
                     : await postJson('/api/discovery/search-configs', body);
                 showForm(state, formArea, null, reload);
+                await reload();
                 say(formArea.querySelector('[role=status]'), `“${saved.searchTerm}” ${config ? 'saved' : 'added'}.`);
-                reload();
             } catch (error) {
                 // a 409 (the caller has this term already) points at /searchTerm like a 400 does
                 showFormError(form, status, 'Not saved: ', error);
@@ -83,9 +83,11 @@ function showForm(state, formArea, config, reload) {
 
 async function load(state, list, status, formArea, reload) {
     list.setAttribute('aria-busy', 'true');
+    // only the latest load renders: an earlier answer arriving late must not bring back a removed row
+    const ticket = (state.loads = (state.loads ?? 0) + 1);
     try {
         const answer = await getJson('/api/discovery/search-configs');
-        if (!state.alive) {
+        if (!state.alive || ticket !== state.loads) {
             return;
         }
         const configs = Array.isArray(answer) ? answer : answer.items ?? [];
@@ -122,8 +124,8 @@ function deleteButton(config, status, reload) {
         busy(button, async () => {
             try {
                 await deleteJson(`/api/discovery/search-configs/${encodeURIComponent(config.id)}`);
+                await reload();
                 say(status, `“${config.searchTerm}” deleted.`);
-                reload();
             } catch (error) {
                 say(status, errorText('Not deleted: ', error));
             }

@@ -68,10 +68,11 @@ function createForm(reload) {
                             '; it is shown only now and works once, until ', when(answer.inviteExpiresAt), '.'),
                         h('div', {class: 'copy-row'}, link, copyButton(link, copyStatus)),
                         copyStatus));
-                } else {
+                }
+                await reload();
+                if (!answer.invitePath) {
                     say(status, `“${answer.account.username}” can sign in now.`);
                 }
-                reload();
             } catch (error) {
                 showFormError(form, status, 'No user created: ', error);
             }
@@ -82,9 +83,11 @@ function createForm(reload) {
 
 async function load(state, list, status) {
     list.setAttribute('aria-busy', 'true');
+    // only the latest load renders: an earlier answer arriving late must not bring back a removed row
+    const ticket = (state.loads = (state.loads ?? 0) + 1);
     try {
         const page = await getJson(`/api/accounts?page=${state.page}&size=${PAGE_SIZE}`);
-        if (!state.alive) {
+        if (!state.alive || ticket !== state.loads) {
             return;
         }
         const items = page.items ?? [];
@@ -128,8 +131,8 @@ function toggleButton(account, status, reload) {
         busy(button, async () => {
             try {
                 await patchJson(`/api/accounts/${encodeURIComponent(account.id)}`, {enabled: enable});
+                await reload();
                 say(status, `“${account.username}” ${enable ? 'enabled' : 'disabled'}.`);
-                reload();
             } catch (error) {
                 say(status, errorText(`“${account.username}” was not changed: `, error));
             }
