@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Ashby posting API (job-board-apis.md §2.4): {@code GET /posting-api/job-board/{org}?includeCompensation=true}
@@ -39,14 +38,7 @@ final class AshbyClient implements AtsClient<AshbyConfig> {
     public void fetch(AshbyConfig config, String searchTerm, Batches out) throws InterruptedException {
         URI uri = AtsClient.join(base(config),
                 "/posting-api/job-board/" + config.organization() + "?includeCompensation=true");
-        http.streamJson(uri, Map.of(), parser -> {
-            http.forEachInArray(parser, "jobs", AtsHttp.hostKey(uri), job -> {
-                Posting posting = posting(job);
-                return posting == null ? out.wantsMore() : out.add(posting);
-            });
-            return null;
-        });
-        out.flush();
+        http.streamBoard(uri, "jobs", out, this::posting);
     }
 
     private Posting posting(JsonNode job) {

@@ -137,6 +137,24 @@ final class AtsHttp {
     }
 
     /**
+     * A whole board that is one array at top-level {@code field} of the response: each element that {@code posting}
+     * maps (null to skip it) goes to {@code out}, until the board ends or {@code out} wants no more.
+     */
+    void streamBoard(URI uri, String field, Batches out, java.util.function.Function<JsonNode, Posting> posting)
+            throws InterruptedException {
+        streamJson(uri, Map.of(), parser -> {
+            forEachInArray(parser, field, hostKey(uri), element -> add(out, posting.apply(element)));
+            return null;
+        });
+        out.flush();
+    }
+
+    /** Adds a mapped posting to {@code out} (null: skipped); whether to go on. */
+    static boolean add(Batches out, Posting posting) {
+        return posting == null ? out.wantsMore() : out.add(posting);
+    }
+
+    /**
      * Calls {@code each} with every element of the array at top-level {@code field} of the object the parser is on
      * (its first token read), one element tree at a time; other fields are skipped.
      */

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Greenhouse job board API (job-board-apis.md §2.2): the whole board in one
@@ -38,14 +37,7 @@ final class GreenhouseClient implements AtsClient<GreenhouseConfig> {
     @Override
     public void fetch(GreenhouseConfig config, String searchTerm, Batches out) throws InterruptedException {
         URI uri = AtsClient.join(base(config), "/v1/boards/" + config.boardToken() + "/jobs?content=true");
-        http.streamJson(uri, Map.of(), parser -> {
-            http.forEachInArray(parser, "jobs", AtsHttp.hostKey(uri), job -> {
-                Posting posting = posting(job);
-                return posting == null ? out.wantsMore() : out.add(posting);
-            });
-            return null;
-        });
-        out.flush();
+        http.streamBoard(uri, "jobs", out, this::posting);
     }
 
     private Posting posting(JsonNode job) {

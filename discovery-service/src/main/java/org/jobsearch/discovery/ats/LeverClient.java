@@ -52,10 +52,7 @@ final class LeverClient implements AtsClient<LeverConfig> {
                 throw new AtsFetchException(FetchResult.Outcome.FAILED, "unexpected response from "
                         + AtsHttp.hostKey(uri) + ": expected an array of postings");
             }
-            http.forEachElement(parser, job -> {
-                Posting posting = posting(job);
-                return posting == null ? out.wantsMore() : out.add(posting);
-            });
+            http.forEachElement(parser, job -> AtsHttp.add(out, posting(job)));
             return null;
         });
         out.flush();
