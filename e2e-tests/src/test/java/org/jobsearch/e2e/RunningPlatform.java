@@ -77,6 +77,17 @@ final class RunningPlatform {
         stack = start();
     }
 
+    /**
+     * Stops the shared stack if it runs, freeing its memory and CPU for a test that needs a stack of its own
+     * ({@link StubProviderPlatform}); a later {@link #url()} would start a fresh one.
+     */
+    static synchronized void stopIfRunning() {
+        if (stack != null) {
+            stack.stop();
+            stack = null;
+        }
+    }
+
     private static LocalStack start() {
         LocalStack started = new LocalStack(stackRoot, stackEnv);
         try {

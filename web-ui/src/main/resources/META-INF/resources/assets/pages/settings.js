@@ -1,18 +1,20 @@
-// Settings: one address per section (/settings/companies, /settings/search, /settings/account,
-// /settings/users) under a local navigation. /settings shows the companies. The users section is
-// listed only for administrators; the gateway answers 403 to anyone else anyway.
+// Settings: one address per section (/settings/companies, /settings/search, /settings/templates,
+// /settings/account, /settings/users) under a local navigation. /settings shows the companies. The
+// users section is listed only for administrators; the gateway answers 403 to anyone else anyway.
 
 import {h, replaceChildren} from '../dom.js';
 import {getJson} from '../http.js';
 import {errorText} from '../ui.js';
 import * as companies from './settings-companies.js';
 import * as searchConfigs from './settings-search.js';
+import * as templates from './settings-templates.js';
 import * as account from './settings-account.js';
 import * as users from './settings-users.js';
 
 const SECTIONS = [
     {key: 'companies', title: 'Companies', module: companies},
     {key: 'search', title: 'Search configs', module: searchConfigs},
+    {key: 'templates', title: 'Resume templates', module: templates},
     {key: 'account', title: 'Account', module: account},
     {key: 'users', title: 'Users', module: users, adminOnly: true},
 ];
