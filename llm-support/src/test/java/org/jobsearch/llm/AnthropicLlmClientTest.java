@@ -1,5 +1,7 @@
 package org.jobsearch.llm;
 
+import org.jobsearch.testkit.LlmProviderStub;
+import org.jobsearch.testkit.LlmProviderStub.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -15,10 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.jobsearch.llm.ProviderStub.Reply;
-import static org.jobsearch.llm.ProviderStub.anthropicError;
-import static org.jobsearch.llm.ProviderStub.anthropicMessage;
-import static org.jobsearch.llm.ProviderStub.anthropicStream;
+import static org.jobsearch.testkit.LlmProviderStub.anthropic;
+import static org.jobsearch.testkit.LlmProviderStub.anthropicError;
+import static org.jobsearch.testkit.LlmProviderStub.anthropicStream;
 
 /** The real langchain4j Anthropic client against a stub of the Messages API. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -42,8 +43,8 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
         UUID owner = UUID.randomUUID();
         UUID job = UUID.randomUUID();
         ANTHROPIC.enqueue(
-                Reply.json(200, anthropicMessage(VALID, "end_turn", 120, 45, 2000, 0)),
-                Reply.json(200, anthropicMessage(VALID, "end_turn", 130, 45, 0, 2000)));
+                Reply.ok(anthropic(VALID, "end_turn", 120, 45, 2000, 0)),
+                Reply.ok(anthropic(VALID, "end_turn", 130, 45, 0, 2000)));
 
         LlmResult<JobPosting> first = llm.structured(jdParse(owner, job), JobPosting.class);
         LlmResult<JobPosting> second = llm.structured(jdParse(owner, job), JobPosting.class);
@@ -58,7 +59,7 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
         // 130 x $3 + 2000 x $3 x 0.1 + 45 x $15, per million
         assertThat(second.costUsd()).isEqualByComparingTo("0.001665");
 
-        ProviderStub.Recorded request = ANTHROPIC.requests().get(0);
+        LlmProviderStub.Request request = ANTHROPIC.requests().get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/v1/messages");
         assertThat(request.header("x-api-key")).isEqualTo(API_KEY);
@@ -94,8 +95,8 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     void malformedJson_getsOneRepairAttemptWithTheProblem_andSucceeds() {
         UUID owner = UUID.randomUUID();
         ANTHROPIC.enqueue(
-                Reply.json(200, anthropicMessage("```json\n{\"company\": \"Acme\", \"title\": ", "end_turn", 100, 10, 0, 0)),
-                Reply.json(200, anthropicMessage(VALID, "end_turn", 150, 45, 0, 0)));
+                Reply.ok(anthropic("```json\n{\"company\": \"Acme\", \"title\": ", "end_turn", 100, 10, 0, 0)),
+                Reply.ok(anthropic(VALID, "end_turn", 150, 45, 0, 0)));
 
         LlmResult<JobPosting> result = llm.structured(jdParse(owner, null), JobPosting.class);
 
@@ -116,8 +117,8 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
         UUID owner = UUID.randomUUID();
         String claimsSeven = VALID.replace("\"minYears\": 5", "\"minYears\": 7");
         ANTHROPIC.enqueue(
-                Reply.json(200, anthropicMessage(claimsSeven, "end_turn", 100, 40, 0, 0)),
-                Reply.json(200, anthropicMessage(VALID, "end_turn", 160, 45, 0, 0)));
+                Reply.ok(anthropic(claimsSeven, "end_turn", 100, 40, 0, 0)),
+                Reply.ok(anthropic(VALID, "end_turn", 160, 45, 0, 0)));
         java.util.function.Function<JobPosting, List<String>> statedInTheJd = posting ->
                 posting.minYears() != null && posting.minYears() != 5
                         ? List.of("minYears: " + posting.minYears() + " is not stated in the job description")
@@ -134,8 +135,8 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
         assertThat(rows(owner).get(0).get("error")).asString().contains("minYears: 7 is not stated");
 
         ANTHROPIC.enqueue(
-                Reply.json(200, anthropicMessage(claimsSeven, "end_turn", 100, 40, 0, 0)),
-                Reply.json(200, anthropicMessage(claimsSeven, "end_turn", 160, 40, 0, 0)));
+                Reply.ok(anthropic(claimsSeven, "end_turn", 100, 40, 0, 0)),
+                Reply.ok(anthropic(claimsSeven, "end_turn", 160, 40, 0, 0)));
         assertThatThrownBy(() -> llm.structured(jdParse(owner, null), JobPosting.class, statedInTheJd))
                 .isInstanceOfSatisfying(LlmFailure.class, failure -> {
                     assertThat(failure.reason()).isEqualTo(LlmFailure.Reason.INVALID_OUTPUT);
@@ -147,8 +148,8 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     void invalidTwice_isAFailure_andNothingIsReturned() {
         UUID owner = UUID.randomUUID();
         ANTHROPIC.enqueue(
-                Reply.json(200, anthropicMessage(INVALID, "end_turn", 100, 40, 0, 0)),
-                Reply.json(200, anthropicMessage(INVALID, "end_turn", 160, 40, 0, 0)));
+                Reply.ok(anthropic(INVALID, "end_turn", 100, 40, 0, 0)),
+                Reply.ok(anthropic(INVALID, "end_turn", 160, 40, 0, 0)));
 
         assertThatThrownBy(() -> llm.structured(jdParse(owner, null), JobPosting.class))
                 .isInstanceOfSatisfying(LlmFailure.class, failure -> {
@@ -168,8 +169,9 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     void rateLimited429_isRetried() {
         UUID owner = UUID.randomUUID();
         ANTHROPIC.enqueue(
-                Reply.json(429, anthropicError("rate_limit_error", "Number of requests has exceeded your rate limit")),
-                Reply.json(200, anthropicMessage(VALID, "end_turn", 100, 45, 0, 0)));
+                Reply.status(429,
+                        anthropicError("rate_limit_error", "Number of requests has exceeded your rate limit")),
+                Reply.ok(anthropic(VALID, "end_turn", 100, 45, 0, 0)));
 
         LlmResult<JobPosting> result = llm.structured(jdParse(owner, null), JobPosting.class);
 
@@ -183,9 +185,9 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     void overloaded529_isRetried() {
         UUID owner = UUID.randomUUID();
         ANTHROPIC.enqueue(
-                Reply.json(529, anthropicError("overloaded_error", "Overloaded")),
-                Reply.json(529, anthropicError("overloaded_error", "Overloaded")),
-                Reply.json(200, anthropicMessage(VALID, "end_turn", 100, 45, 0, 0)));
+                Reply.status(529, anthropicError("overloaded_error", "Overloaded")),
+                Reply.status(529, anthropicError("overloaded_error", "Overloaded")),
+                Reply.ok(anthropic(VALID, "end_turn", 100, 45, 0, 0)));
 
         LlmResult<JobPosting> result = llm.structured(jdParse(owner, null), JobPosting.class);
 
@@ -200,8 +202,8 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
         LlmClient impatient = client(settings(LlmProperties.Provider.ANTHROPIC, ANTHROPIC.url() + "/v1/", null,
                 API_KEY, Duration.ofMillis(300), 1, usd("5.00"), null));
         ANTHROPIC.enqueue(
-                Reply.json(200, anthropicMessage(VALID, "end_turn", 100, 45, 0, 0)).after(Duration.ofMillis(1500)),
-                Reply.json(200, anthropicMessage(VALID, "end_turn", 100, 45, 0, 0)).after(Duration.ofMillis(1500)));
+                Reply.ok(anthropic(VALID, "end_turn", 100, 45, 0, 0)).after(Duration.ofMillis(1500)),
+                Reply.ok(anthropic(VALID, "end_turn", 100, 45, 0, 0)).after(Duration.ofMillis(1500)));
 
         assertThatThrownBy(() -> impatient.structured(jdParse(owner, null), JobPosting.class))
                 .isInstanceOfSatisfying(LlmFailure.class, failure ->
@@ -215,7 +217,7 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     @Test
     void badRequest400_isNotRetried() {
         UUID owner = UUID.randomUUID();
-        ANTHROPIC.enqueue(Reply.json(400, anthropicError("invalid_request_error", "max_tokens: too large")));
+        ANTHROPIC.enqueue(Reply.status(400, anthropicError("invalid_request_error", "max_tokens: too large")));
 
         assertThatThrownBy(() -> llm.structured(jdParse(owner, null), JobPosting.class))
                 .isInstanceOfSatisfying(LlmFailure.class, failure -> {
@@ -234,7 +236,7 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
         UUID otherOwner = UUID.randomUUID();
         ledger.record(new CostLedger.Entry(owner, null, null, "prep_interview", "anthropic", "claude-sonnet-4-5", 6000,
                 new LlmUsage(6000, 0, 0, 330_000), usd("4.98"), 1000, 1, LlmOutcome.OK, null));
-        ANTHROPIC.enqueue(Reply.json(200, anthropicMessage(VALID, "end_turn", 100, 45, 0, 0)));
+        ANTHROPIC.enqueue(Reply.ok(anthropic(VALID, "end_turn", 100, 45, 0, 0)));
 
         // worst case: the estimated input plus 3,000 output tokens at $15 per million = more than $0.02 left
         assertThatThrownBy(() -> llm.structured(jdParse(owner, null), JobPosting.class))
@@ -257,7 +259,7 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     void streamedText_isReturnedOnlyWhenComplete() {
         UUID owner = UUID.randomUUID();
         ANTHROPIC.enqueue(Reply.sse(anthropicStream(List.of("## Company\n", "Acme builds ", "rockets."),
-                "end_turn", 900, 12, 1500)));
+                "end_turn", 900, 12, 0, 1500)));
         List<String> pieces = new CopyOnWriteArrayList<>();
 
         LlmResult<String> result = llm.streamText(LlmCall.builder(owner, "prep_base").systemContext(SYSTEM)
@@ -278,7 +280,8 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     @Test
     void streamStoppedByMaxTokens_isTruncated_notComplete() {
         UUID owner = UUID.randomUUID();
-        ANTHROPIC.enqueue(Reply.sse(anthropicStream(List.of("## Company\n", "Acme builds"), "max_tokens", 900, 20, 0)));
+        ANTHROPIC.enqueue(Reply.sse(anthropicStream(List.of("## Company\n", "Acme builds"), "max_tokens", 900, 20, 0,
+                0)));
 
         assertThatThrownBy(() -> llm.streamText(LlmCall.builder(owner, "prep_interview")
                 .userMessage("Write the interview preparation.").maxOutputTokens(20).build()))
@@ -295,8 +298,8 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     void streamThatBreaksOffMidAnswer_isTruncated_andNotRetried() {
         UUID owner = UUID.randomUUID();
         // no message_delta, no message_stop: the connection just ends
-        ANTHROPIC.enqueue(Reply.sse(anthropicStream(List.of("## Company\n", "Acme bu"), null, 900, 0, 0)),
-                Reply.sse(anthropicStream(List.of("never sent"), "end_turn", 900, 5, 0)));
+        ANTHROPIC.enqueue(Reply.sse(anthropicStream(List.of("## Company\n", "Acme bu"), null, 900, 0, 0, 0)),
+                Reply.sse(anthropicStream(List.of("never sent"), "end_turn", 900, 5, 0, 0)));
 
         assertThatThrownBy(() -> llm.streamText(LlmCall.builder(owner, "prep_interview")
                 .userMessage("Write the interview preparation.").maxOutputTokens(8000).build()))
@@ -310,8 +313,8 @@ class AnthropicLlmClientTest extends LlmIntegrationTest {
     @Test
     void streamRefusedWith529BeforeAnyText_isRetried() {
         UUID owner = UUID.randomUUID();
-        ANTHROPIC.enqueue(Reply.json(529, anthropicError("overloaded_error", "Overloaded")),
-                Reply.sse(anthropicStream(List.of("Done."), "end_turn", 50, 2, 0)));
+        ANTHROPIC.enqueue(Reply.status(529, anthropicError("overloaded_error", "Overloaded")),
+                Reply.sse(anthropicStream(List.of("Done."), "end_turn", 50, 2, 0, 0)));
 
         LlmResult<String> result = llm.streamText(LlmCall.builder(owner, "prep_base")
                 .userMessage("Write it.").maxOutputTokens(100).build());

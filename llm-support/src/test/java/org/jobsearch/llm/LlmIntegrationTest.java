@@ -1,6 +1,7 @@
 package org.jobsearch.llm;
 
 import jakarta.validation.Validator;
+import org.jobsearch.testkit.LlmProviderStub;
 import org.jobsearch.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import java.util.UUID;
 @WithRealInfrastructure
 abstract class LlmIntegrationTest {
 
-    static final ProviderStub ANTHROPIC = ProviderStub.start();
+    static final LlmProviderStub ANTHROPIC = LlmProviderStub.start();
     static final String API_KEY = "sk-ant-stub-7d1f3a9e5c";
 
     @DynamicPropertySource

@@ -1,5 +1,7 @@
 package org.jobsearch.llm;
 
+import org.jobsearch.testkit.LlmProviderStub;
+import org.jobsearch.testkit.LlmProviderStub.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,14 +14,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jobsearch.llm.ProviderStub.Reply;
-import static org.jobsearch.llm.ProviderStub.openAiCompletion;
-import static org.jobsearch.llm.ProviderStub.openAiStream;
+import static org.jobsearch.testkit.LlmProviderStub.openAi;
+import static org.jobsearch.testkit.LlmProviderStub.openAiStream;
 
 /** The real langchain4j OpenAI client against a stub of an OpenAI-compatible server (as Ollama or LM Studio). */
 class OpenAiCompatibleLlmClientTest extends LlmIntegrationTest {
 
-    static final ProviderStub OPENAI = ProviderStub.start();
+    static final LlmProviderStub OPENAI = LlmProviderStub.start();
 
     LlmClient local;
 
@@ -39,7 +40,7 @@ class OpenAiCompatibleLlmClientTest extends LlmIntegrationTest {
     @Test
     void structuredAnswer_viaChatCompletions() {
         UUID owner = UUID.randomUUID();
-        OPENAI.enqueue(Reply.json(200, openAiCompletion(AnthropicLlmClientTest.VALID, "stop", 1000, 50, 400)));
+        OPENAI.enqueue(Reply.ok(openAi(AnthropicLlmClientTest.VALID, "stop", 1000, 50, 400)));
 
         LlmResult<JobPosting> result = local.structured(LlmCall.builder(owner, "jd_parse")
                 .systemContext("You parse job descriptions.").userMessage("Job description: ...")
@@ -52,7 +53,7 @@ class OpenAiCompatibleLlmClientTest extends LlmIntegrationTest {
         // 600 x $1 + 400 x $1 x 0.5 + 50 x $2, per million
         assertThat(result.costUsd()).isEqualByComparingTo("0.0009");
 
-        ProviderStub.Recorded request = OPENAI.requests().get(0);
+        LlmProviderStub.Request request = OPENAI.requests().get(0);
         assertThat(request.path()).isEqualTo("/v1/chat/completions");
         JsonNode body = request.json();
         assertThat(body.path("model").asString()).isEqualTo("llama3.1");

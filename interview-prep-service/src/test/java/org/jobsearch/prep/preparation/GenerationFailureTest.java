@@ -1,7 +1,5 @@
 package org.jobsearch.prep.preparation;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,6 +11,8 @@ import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
 import org.jobsearch.prep.InterviewPrepIntegrationTest;
 import org.jobsearch.prep.TestUsers;
+import org.jobsearch.testkit.LlmProviderStub;
+import org.jobsearch.testkit.LlmProviderStub.Reply;
 import org.jobsearch.testkit.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,11 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -42,9 +38,6 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,7 +56,9 @@ class GenerationFailureTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration PATIENCE = Duration.ofSeconds(45);
-    static final Stub ANTHROPIC = new Stub();
+    /** Replies scripted per marker (a test's job description carries its marker). */
+    static final Map<String, Queue<Reply>> SCRIPTS = new ConcurrentHashMap<>();
+    static final LlmProviderStub ANTHROPIC = LlmProviderStub.start().respondWith(GenerationFailureTest::answer);
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
@@ -103,18 +98,19 @@ class GenerationFailureTest {
     @AfterEach
     void tearDown() {
         producer.close();
+        SCRIPTS.remove(marker);
         ANTHROPIC.release();
     }
 
     @AfterAll
     static void stop() {
-        ANTHROPIC.server.stop(0);
+        ANTHROPIC.close();
     }
 
     @Test
     void sectionsMissingAfterTheRepair_failWithInvalidOutput_andNoBaseIsSaved() throws Exception {
-        ANTHROPIC.script(marker, Reply.complete("# formatted_jd\nThe JD.\n# company_context\nPayments.\n"),
-                Reply.complete("# primary_drivers\n**Spark**: both.\n"));
+        script(complete("# formatted_jd\nThe JD.\n# company_context\nPayments.\n"),
+                complete("# primary_drivers\n**Spark**: both.\n"));
 
         JsonNode generation = callbackAndAwaitTheEnd();
 
@@ -122,13 +118,13 @@ class GenerationFailureTest {
         assertThat(generation.path("error").asString()).startsWith("INVALID_OUTPUT")
                 .contains("background_narrative", "resume_defense_prep").doesNotContain("primary_drivers,");
         assertNothingSaved();
-        assertThat(ANTHROPIC.requests(marker)).isEqualTo(2);
+        assertThat(ANTHROPIC.requests()).filteredOn(request -> request.body().contains(marker)).hasSize(2);
         assertThat(ledger()).containsExactly("ok", "ok");
     }
 
     @Test
     void providerStopsSendingMidStream_timesOut_andThePartialAnswerIsNotSaved() throws Exception {
-        ANTHROPIC.script(marker, Reply.stalled("# formatted_jd\nThe JD.\n# company_context\nPayments.\n"
+        script(stalled("# formatted_jd\nThe JD.\n# company_context\nPayments.\n"
                 + "# primary_drivers\n**Spark**: both.\n"));
 
         JsonNode generation = callbackAndAwaitTheEnd();
@@ -141,7 +137,7 @@ class GenerationFailureTest {
 
     @Test
     void streamCutBeforeItsStopReason_isTruncated_evenWithEverySectionPresent() throws Exception {
-        ANTHROPIC.script(marker, Reply.cut("# formatted_jd\nThe JD.\n# company_context\nPayments.\n"
+        script(cut("# formatted_jd\nThe JD.\n# company_context\nPayments.\n"
                 + "# primary_drivers\n**Spark**: both.\n# background_narrative\nI build.\n"
                 + "# resume_defense_prep\n### Resume Bullet: \"x\"\nDefend it, and the next paragraph was"));
 
@@ -212,106 +208,30 @@ class GenerationFailureTest {
 
     // ------------------------------------------------------------------------------------------------ the stub
 
-    /** How the stub answers one request. */
-    record Reply(String text, String ending) {
-        /** Ends normally ({@code end_turn}). */
-        static Reply complete(String text) {
-            return new Reply(text, "end_turn");
-        }
-
-        /** Sends the text, then nothing more, keeping the connection open until the test is over. */
-        static Reply stalled(String text) {
-            return new Reply(text, "stall");
-        }
-
-        /** Sends the text, then closes the stream without a stop reason or {@code message_stop}. */
-        static Reply cut(String text) {
-            return new Reply(text, "cut");
-        }
+    private void script(Reply... replies) {
+        SCRIPTS.put(marker, new ConcurrentLinkedQueue<>(List.of(replies)));
     }
 
-    /** Anthropic's streaming Messages API, scripted per marker; requests without a known marker get a fast 400. */
-    static final class Stub {
-        final HttpServer server;
-        final Map<String, Queue<Reply>> scripts = new ConcurrentHashMap<>();
-        final Map<String, Integer> counts = new ConcurrentHashMap<>();
-        volatile CountDownLatch stalled = new CountDownLatch(1);
+    /** The next scripted reply for the request's marker; any other request gets a fast 400. */
+    private static Reply answer(LlmProviderStub.Request request) {
+        Reply reply = SCRIPTS.entrySet().stream().filter(script -> request.body().contains(script.getKey()))
+                .findFirst().map(script -> script.getValue().poll()).orElse(null);
+        return reply != null ? reply : Reply.status(400,
+                LlmProviderStub.anthropicError("invalid_request_error", "not this test's request"));
+    }
 
-        Stub() {
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", this::answer);
-            server.start();
-        }
+    /** Streams the text and ends normally ({@code end_turn}). */
+    private static Reply complete(String text) {
+        return Reply.sse(LlmProviderStub.anthropicStream(List.of(text), "end_turn", 900, 120, 0, 0));
+    }
 
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
+    /** Streams the text, then nothing more, keeping the connection open until the test is over. */
+    private static Reply stalled(String text) {
+        return cut(text).thenHold();
+    }
 
-        void script(String marker, Reply... replies) {
-            scripts.put(marker, new ConcurrentLinkedQueue<>(List.of(replies)));
-        }
-
-        int requests(String marker) {
-            return counts.getOrDefault(marker, 0);
-        }
-
-        /** Lets stalled streams end (the client gave up on them long before). */
-        void release() {
-            stalled.countDown();
-            stalled = new CountDownLatch(1);
-        }
-
-        private void answer(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                String marker = scripts.keySet().stream().filter(body::contains).findFirst().orElse(null);
-                Reply reply = marker == null ? null : scripts.get(marker).poll();
-                if (reply == null) {
-                    byte[] error = ("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
-                            + "\"message\":\"not this test's request\"}}").getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(400, error.length);
-                    exchange.getResponseBody().write(error);
-                    return;
-                }
-                counts.merge(marker, 1, Integer::sum);
-                CountDownLatch release = stalled;
-                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-                exchange.sendResponseHeaders(200, 0);
-                OutputStream out = exchange.getResponseBody();
-                List<String> events = LlmPrepGeneratorTest.stream(List.of(reply.text()),
-                        reply.ending().equals("end_turn") ? "end_turn" : "max_tokens");
-                // message_start, block start, the text; the ending decides the rest
-                for (String event : events.subList(0, 3)) {
-                    out.write(event.getBytes(StandardCharsets.UTF_8));
-                    out.flush();
-                }
-                switch (reply.ending()) {
-                    case "end_turn" -> {
-                        for (String event : events.subList(3, events.size())) {
-                            out.write(event.getBytes(StandardCharsets.UTF_8));
-                        }
-                        out.flush();
-                    }
-                    case "stall" -> {
-                        try {
-                            release.await(60, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                    default -> {
-                        // "cut": the response ends here, without message_delta's stop reason or message_stop
-                    }
-                }
-            } catch (IOException e) {
-                // the client hung up on a stalled stream: expected
-            }
-        }
+    /** Streams the text, then closes the stream without a stop reason or {@code message_stop}. */
+    private static Reply cut(String text) {
+        return Reply.sse(LlmProviderStub.anthropicStream(List.of(text), null, 900, 0, 0, 0));
     }
 }

@@ -1,13 +1,14 @@
 package org.jobsearch.prep.preparation;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.flywaydb.core.Flyway;
 import org.jobsearch.events.EventType;
 import org.jobsearch.events.JdParsed;
 import org.jobsearch.events.ResumeRendered;
 import org.jobsearch.llm.LlmAutoConfiguration;
 import org.jobsearch.llm.LlmClient;
+import org.jobsearch.testkit.LlmProviderStub;
+import org.jobsearch.testkit.LlmProviderStub.AnthropicPrompt;
+import org.jobsearch.testkit.LlmProviderStub.Reply;
 import org.jobsearch.testkit.PostgresServer;
 import org.jobsearch.testkit.SharedInfrastructure;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,19 +22,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -98,8 +93,8 @@ public final class PrepCostBenchmark {
                 "virtual_meeting", "system_design", "Ada Lovelace", "Staff Engineer",
                 Instant.parse("2026-12-01T17:00:00Z"));
 
-        CountingAnthropicStub stub = new CountingAnthropicStub();
-        try {
+        Counting counting = new Counting();
+        try (LlmProviderStub stub = LlmProviderStub.start().respondWith(counting::answer)) {
             new ApplicationContextRunner()
                     .withConfiguration(AutoConfigurations.of(LlmAutoConfiguration.class))
                     .withBean(JdbcTemplate.class, () -> jdbc)
@@ -114,13 +109,11 @@ public final class PrepCostBenchmark {
                         generator.interview(new PrepGenerator.InterviewInput(owner, applicationId, job, resume,
                                 base.sections(), interview, List.of()));
                     });
-        } finally {
-            stub.server.stop(0);
         }
 
-        check(stub.calls.size() == 2, "expected 2 calls (no repair), got " + stub.calls.size());
-        checkAsksForEverySection(stub.calls);
-        print(stub.calls, jdbc, owner, baseBudget, interviewBudget);
+        check(counting.calls.size() == 2, "expected 2 calls (no repair), got " + counting.calls.size());
+        checkAsksForEverySection(counting.calls);
+        print(counting.calls, jdbc, owner, baseBudget, interviewBudget);
     }
 
     private static void print(List<Call> calls, JdbcTemplate jdbc, UUID owner, int baseBudget, int interviewBudget) {
@@ -270,71 +263,39 @@ public final class PrepCostBenchmark {
     }
 
     /**
-     * Anthropic's streaming Messages API, counting by the README's rules and answering with exactly {@code max_tokens}
-     * of output (every requested section present, so no repair is needed), reported in the stream's usage.
+     * The stub's side of Anthropic's streaming Messages API: counts each request by the README's rules and answers
+     * with exactly {@code max_tokens} of output (every requested section present, so no repair is needed), reported
+     * in the stream's usage.
      */
-    static final class CountingAnthropicStub {
+    static final class Counting {
         final List<Call> calls = new CopyOnWriteArrayList<>();
         final Set<String> cachedPrefixes = new HashSet<>();
-        final HttpServer server;
 
-        CountingAnthropicStub() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", this::answer);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        private synchronized void answer(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
-                StringBuilder all = new StringBuilder();
-                StringBuilder prefix = new StringBuilder();
-                StringBuilder system = new StringBuilder();
-                JsonNode blocks = request.path("system");
-                if (blocks.isString()) {
-                    system.append(blocks.asString());
+        synchronized Reply answer(LlmProviderStub.Request received) {
+            JsonNode request = received.json();
+            AnthropicPrompt prompt = AnthropicPrompt.of(received);
+            String all = prompt.all();
+            String prefix = prompt.cachedPrefix();
+            check(!request.has("tools"), "the prep calls send no tools");
+            long total = tokens(all.length());
+            long prefixTokens = prefix.isEmpty() ? 0 : tokens(prefix.length());
+            long write = 0;
+            long read = 0;
+            if (prefixTokens >= MIN_CACHE_TOKENS) {
+                if (cachedPrefixes.contains(prefix)) {
+                    read = prefixTokens;
                 } else {
-                    for (JsonNode block : blocks) {
-                        system.append(block.path("text").asString());
-                        if (block.has("cache_control")) {
-                            prefix.setLength(0);
-                            prefix.append(system);
-                        }
-                    }
+                    write = prefixTokens;
+                    cachedPrefixes.add(prefix);
                 }
-                all.append(system);
-                for (JsonNode message : request.path("messages")) {
-                    JsonNode content = message.path("content");
-                    if (content.isString()) {
-                        all.append(content.asString());
-                    } else {
-                        content.forEach(part -> all.append(part.path("text").asString()));
-                    }
-                }
-                check(!request.has("tools"), "the prep calls send no tools");
-                long total = tokens(all.length());
-                long prefixTokens = prefix.isEmpty() ? 0 : tokens(prefix.length());
-                long write = 0;
-                long read = 0;
-                if (prefixTokens >= MIN_CACHE_TOKENS) {
-                    if (cachedPrefixes.contains(prefix.toString())) {
-                        read = prefixTokens;
-                    } else {
-                        write = prefixTokens;
-                        cachedPrefixes.add(prefix.toString());
-                    }
-                }
-                long uncached = total - write - read;
-                int maxTokens = request.path("max_tokens").asInt();
-                boolean base = all.indexOf("# <name>") >= 0 && all.indexOf("BASE PREP") >= 0;
-                String purpose = base ? "prep_base" : "prep_interview";
-                calls.add(new Call(purpose, all.toString(), all.length(), uncached, write, read, maxTokens));
-                stream(exchange, answerText(base, maxTokens), uncached, write, read, maxTokens);
             }
+            long uncached = total - write - read;
+            int maxTokens = request.path("max_tokens").asInt();
+            boolean base = all.contains("# <name>") && all.contains("BASE PREP");
+            String purpose = base ? "prep_base" : "prep_interview";
+            calls.add(new Call(purpose, all, all.length(), uncached, write, read, maxTokens));
+            return Reply.sse(LlmProviderStub.anthropicStream(pieces(answerText(base, maxTokens)), "end_turn",
+                    uncached, maxTokens, write, read));
         }
 
         /** Every section of the document, padded so the text is {@code maxTokens} tokens by the same 3.5 rule. */
@@ -354,38 +315,13 @@ public final class PrepCostBenchmark {
             return text.toString();
         }
 
-        private static void stream(HttpExchange exchange, String text, long input, long write, long read, int output)
-                throws IOException {
-            List<String> events = new ArrayList<>();
-            events.add(event("message_start", Map.of("type", "message_start", "message", Map.of("id", "msg_bench",
-                    "type", "message", "role", "assistant", "model", "claude-sonnet-4-5", "content", List.of(),
-                    "usage", Map.of("input_tokens", input, "output_tokens", 1, "cache_creation_input_tokens", write,
-                            "cache_read_input_tokens", read)))));
-            events.add(event("content_block_start", Map.of("type", "content_block_start", "index", 0,
-                    "content_block", Map.of("type", "text", "text", ""))));
+        /** The text in deltas of 4,000 characters. */
+        private static List<String> pieces(String text) {
+            List<String> pieces = new ArrayList<>();
             for (int i = 0; i < text.length(); i += 4000) {
-                events.add(event("content_block_delta", Map.of("type", "content_block_delta", "index", 0,
-                        "delta", Map.of("type", "text_delta", "text",
-                                text.substring(i, Math.min(text.length(), i + 4000))))));
+                pieces.add(text.substring(i, Math.min(text.length(), i + 4000)));
             }
-            events.add(event("content_block_stop", Map.of("type", "content_block_stop", "index", 0)));
-            Map<String, Object> delta = new HashMap<>();
-            delta.put("stop_reason", "end_turn");
-            delta.put("stop_sequence", null);
-            events.add(event("message_delta", Map.of("type", "message_delta", "delta", delta,
-                    "usage", Map.of("output_tokens", output))));
-            events.add(event("message_stop", Map.of("type", "message_stop")));
-            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream out = exchange.getResponseBody();
-            for (String e : events) {
-                out.write(e.getBytes(StandardCharsets.UTF_8));
-            }
-            out.flush();
-        }
-
-        private static String event(String name, Object data) {
-            return "event: " + name + "\ndata: " + JSON.writeValueAsString(data) + "\n\n";
+            return pieces;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.jobsearch.resume.generation;
 
 import org.jobsearch.llm.LlmClient;
+import org.jobsearch.testkit.LlmProviderStub;
+import org.jobsearch.testkit.LlmProviderStub.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -9,14 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jobsearch.resume.generation.BulletProviderStub.Reply;
-import static org.jobsearch.resume.generation.BulletProviderStub.anthropic;
-import static org.jobsearch.resume.generation.BulletProviderStub.anthropicError;
+import static org.jobsearch.testkit.LlmProviderStub.anthropic;
+import static org.jobsearch.testkit.LlmProviderStub.anthropicError;
 
 /** The bullet writer with the real langchain4j Anthropic client against a stub of the Messages API. */
 class LlmBulletWriterAnthropicTest extends LlmBulletWriterProviderTest {
 
-    static final BulletProviderStub STUB = BulletProviderStub.start();
+    static final LlmProviderStub STUB = LlmProviderStub.start();
 
     @AfterAll
     static void stop() {
@@ -24,7 +25,7 @@ class LlmBulletWriterAnthropicTest extends LlmBulletWriterProviderTest {
     }
 
     @Override
-    BulletProviderStub stub() {
+    LlmProviderStub stub() {
         return STUB;
     }
 
@@ -102,7 +103,7 @@ class LlmBulletWriterAnthropicTest extends LlmBulletWriterProviderTest {
         run(ctx -> {
             writer(ctx).write(request);
 
-            JsonNode system = STUB.requests().get(0).path("system");
+            JsonNode system = STUB.requests().get(0).json().path("system");
             assertThat(system.get(system.size() - 1).path("cache_control").path("type").asString())
                     .isEqualTo("ephemeral");
             assertThat(ctx.getBean(LlmClient.class).model()).isEqualTo("claude-sonnet-4-5");

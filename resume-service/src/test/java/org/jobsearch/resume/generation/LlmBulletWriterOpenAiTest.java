@@ -1,5 +1,7 @@
 package org.jobsearch.resume.generation;
 
+import org.jobsearch.testkit.LlmProviderStub;
+import org.jobsearch.testkit.LlmProviderStub.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -8,14 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jobsearch.resume.generation.BulletProviderStub.Reply;
-import static org.jobsearch.resume.generation.BulletProviderStub.openAi;
-import static org.jobsearch.resume.generation.BulletProviderStub.openAiError;
+import static org.jobsearch.testkit.LlmProviderStub.openAi;
+import static org.jobsearch.testkit.LlmProviderStub.openAiError;
 
 /** The bullet writer with the real langchain4j OpenAI client against a stub of an OpenAI-compatible server. */
 class LlmBulletWriterOpenAiTest extends LlmBulletWriterProviderTest {
 
-    static final BulletProviderStub STUB = BulletProviderStub.start();
+    static final LlmProviderStub STUB = LlmProviderStub.start();
 
     @AfterAll
     static void stop() {
@@ -23,7 +24,7 @@ class LlmBulletWriterOpenAiTest extends LlmBulletWriterProviderTest {
     }
 
     @Override
-    BulletProviderStub stub() {
+    LlmProviderStub stub() {
         return STUB;
     }
 
@@ -94,7 +95,7 @@ class LlmBulletWriterOpenAiTest extends LlmBulletWriterProviderTest {
         STUB.enqueue(Reply.ok(answer(json(faithful.bullets()))));
         run(ctx -> {
             writer(ctx).write(request);
-            JsonNode sent = STUB.requests().get(0);
+            JsonNode sent = STUB.requests().get(0).json();
             assertThat(sent.path("messages").get(0).path("role").asString()).isEqualTo("system");
             assertThat(sent.path("model").asString()).isEqualTo("gpt-4o-mini");
         });

@@ -3,6 +3,8 @@ package org.jobsearch.resume.generation;
 import org.jobsearch.llm.LlmAutoConfiguration;
 import org.jobsearch.llm.LlmClient;
 import org.jobsearch.llm.LlmFailure;
+import org.jobsearch.testkit.LlmProviderStub;
+import org.jobsearch.testkit.LlmProviderStub.Reply;
 import org.jobsearch.testkit.RealInfrastructureInitializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.jobsearch.resume.generation.BulletProviderStub.JSON;
-import static org.jobsearch.resume.generation.BulletProviderStub.Reply;
+import static org.jobsearch.testkit.LlmProviderStub.JSON;
 
 /**
  * {@link LlmBulletWriter} with the real langchain4j client of one provider against a local stub of its HTTP API, the
@@ -46,7 +47,7 @@ abstract class LlmBulletWriterProviderTest {
     /** A faithful answer: the offline writer's bullets for the fixture (the verifier accepts them). */
     final BulletWriter.Written faithful = new OfflineBulletWriter().write(request);
 
-    abstract BulletProviderStub stub();
+    abstract LlmProviderStub stub();
 
     /** The provider's settings (base URL on the stub, a price for the model). */
     abstract String[] settings();
@@ -109,7 +110,7 @@ abstract class LlmBulletWriterProviderTest {
             assertThat(written.skills()).isEqualTo(Skills.select(request.requirements(), request.roles()));
 
             // one call for all four roles: the rules and every project in the system prompt, the job in the user's
-            JsonNode sent = stub().requests().get(0);
+            JsonNode sent = stub().requests().get(0).json();
             assertThat(stub().requests()).hasSize(1);
             assertThat(systemPrompt(sent)).contains("Use only facts from the user's projects")
                     .contains("[adventure_sre.eks_migration] EKS migration")
@@ -168,7 +169,7 @@ abstract class LlmBulletWriterProviderTest {
         stub().enqueue(Reply.ok(answer(valid.substring(0, valid.length() / 2) + "\"]}")), Reply.ok(answer(valid)));
         run(ctx -> {
             assertThat(writer(ctx).write(request).bullets()).isEqualTo(faithful.bullets());
-            assertThat(userMessages(stub().requests().get(1)).get(1)).contains("could not be used")
+            assertThat(userMessages(stub().requests().get(1).json()).get(1)).contains("could not be used")
                     .contains("the JSON does not parse");
             assertThat(rows(ctx)).extracting(r -> r.get("outcome")).containsExactly("invalid", "repaired");
             assertThat(rows(ctx)).allSatisfy(r -> assertThat(r).containsEntry("purpose", "bullets")
@@ -210,7 +211,7 @@ abstract class LlmBulletWriterProviderTest {
             assertThat(written.bullets().values()).flatMap(l -> l).extracting(ResumeContent.Bullet::text)
                     .doesNotContain(FABRICATED);
             // the repair call carries the model's answer and the verifier's finding
-            List<String> repair = userMessages(stub().requests().get(1));
+            List<String> repair = userMessages(stub().requests().get(1).json());
             assertThat(repair.get(repair.size() - 1)).contains("\"" + FABRICATED + "\" states 75%, which project "
                     + SLO + " does not state");
             assertThat(rows(ctx)).extracting(r -> r.get("outcome")).containsExactly("invalid", "repaired");

@@ -4,6 +4,9 @@ import org.jobsearch.llm.LlmAutoConfiguration;
 import org.jobsearch.resume.experience.ExperienceRole;
 import org.jobsearch.resume.jd.JdParser;
 import org.jobsearch.resume.jd.JdPreprocessor;
+import org.jobsearch.testkit.LlmProviderStub;
+import org.jobsearch.testkit.LlmProviderStub.AnthropicPrompt;
+import org.jobsearch.testkit.LlmProviderStub.Reply;
 import org.jobsearch.testkit.RealInfrastructureInitializer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -13,7 +16,6 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import static org.jobsearch.resume.generation.BulletProviderStub.JSON;
-import static org.jobsearch.resume.generation.BulletProviderStub.Reply;
+import static org.jobsearch.testkit.LlmProviderStub.JSON;
 
 /**
  * Tokens and cost of one tailored resume against the original's measured averages, following
@@ -76,7 +77,7 @@ public final class ResumeCostBenchmark {
         String rawJd = GenerationFixtures.resource("jds/01-platform-engineer.txt");
         List<ExperienceRole> roles = GenerationFixtures.roles();
         Accounting accounting = new Accounting();
-        try (BulletProviderStub stub = BulletProviderStub.start()) {
+        try (LlmProviderStub stub = LlmProviderStub.start()) {
             stub.respondWith(accounting::answer);
             new ApplicationContextRunner()
                     .withInitializer(new RealInfrastructureInitializer())
@@ -116,7 +117,7 @@ public final class ResumeCostBenchmark {
 
     private static void report(String rawJd, String cleaned, List<ExperienceRole> roles, JdParser.Result parse,
                                BulletWriter writer, BulletWriter.Written written, Accounting accounting,
-                               JdbcTemplate jdbc, UUID owner, BulletProviderStub stub) {
+                               JdbcTemplate jdbc, UUID owner, LlmProviderStub stub) {
         int n = roles.size();
         System.out.printf("Resume cost benchmark — one tailored resume, cold, N = %d roles%n", n);
         System.out.printf("  JD:         jds/01-platform-engineer.txt (= shared/fixtures/benchmark/jd-platform-engineer"
@@ -181,7 +182,7 @@ public final class ResumeCostBenchmark {
                 ratio <= 0.5 ? "met" : "MISSED");
         System.out.printf("  output check: %d bullets over %d roles, %d skills lines, verified; %d requests recorded%n",
                 written.bullets().values().stream().mapToInt(List::size).sum(), written.bullets().size(),
-                written.skills().size(), stub.bodies().size());
+                written.skills().size(), stub.requests().size());
     }
 
     static BigDecimal price(long input, long cacheWrite, long cacheRead, long output) {
@@ -218,38 +219,17 @@ public final class ResumeCostBenchmark {
         final Set<String> cachedPrefixes = new HashSet<>();
         volatile String bulletsAnswer;
 
-        synchronized Reply answer(String body) {
-            JsonNode request = JSON.readTree(body);
-            StringBuilder system = new StringBuilder();
-            boolean cacheControl = false;
-            JsonNode systemNode = request.path("system");
-            if (systemNode.isString()) {
-                system.append(systemNode.asString());
-            } else {
-                for (JsonNode block : systemNode) {
-                    system.append(block.path("text").asString());
-                    cacheControl |= block.has("cache_control");
-                }
-            }
-            long messageChars = 0;
-            for (JsonNode message : request.path("messages")) {
-                JsonNode content = message.path("content");
-                if (content.isString()) {
-                    messageChars += content.asString().length();
-                } else {
-                    for (JsonNode block : content) {
-                        messageChars += block.path("text").asString().length();
-                    }
-                }
-            }
+        synchronized Reply answer(LlmProviderStub.Request received) {
+            String body = received.body();
+            AnthropicPrompt prompt = AnthropicPrompt.of(received);
             Call call = new Call();
             call.bodyBytes = body.getBytes(StandardCharsets.UTF_8).length;
-            call.systemChars = system.length();
-            call.messageChars = messageChars;
-            long total = tokens(call.systemChars + messageChars);
-            long prefix = cacheControl ? tokens(call.systemChars) : 0;
+            call.systemChars = prompt.system().length();
+            call.messageChars = prompt.messages().length();
+            long total = tokens(call.systemChars + call.messageChars);
+            long prefix = tokens(prompt.cachedPrefix().length());
             if (prefix >= MIN_CACHEABLE_TOKENS) {
-                if (cachedPrefixes.add(system.toString())) {
+                if (cachedPrefixes.add(prompt.cachedPrefix())) {
                     call.cacheWrite = prefix;
                 } else {
                     call.cacheRead = prefix;
@@ -259,11 +239,11 @@ public final class ResumeCostBenchmark {
             }
             call.input = total - prefix;
             String text;
-            if (system.indexOf("You read one job description") >= 0) {
+            if (prompt.system().contains("You read one job description")) {
                 call.type = "jd_parse";
                 call.output = PARSE_OUTPUT;
                 text = PARSE_ANSWER;
-            } else if (system.indexOf("You write resume bullets") >= 0) {
+            } else if (prompt.system().contains("You write resume bullets")) {
                 call.type = "bullets";
                 text = bulletsAnswer;
                 call.output = (long) BULLETS_OUTPUT_PER_ROLE * JSON.readTree(text).path("roles").size();
@@ -272,7 +252,7 @@ public final class ResumeCostBenchmark {
                         Math.min(200, body.length())));
             }
             calls.add(call);
-            return Reply.ok(BulletProviderStub.anthropic(text, "end_turn", call.input, call.output, call.cacheWrite,
+            return Reply.ok(LlmProviderStub.anthropic(text, "end_turn", call.input, call.output, call.cacheWrite,
                     call.cacheRead));
         }
     }
