@@ -43,8 +43,11 @@ import java.util.stream.Stream;
  * The data is generated with SQL ({@code generate_series}) straight into the tracker's schema (Flyway-migrated by the
  * tracker at start-up): jobs with varied role, specialization, level, location, work setting, source, experience
  * and salary range; applications over two years with status history, desired salaries, outcomes after callbacks and
- * 1–4 interviews per callback (some cancelled); the tracker's triggers (migration V6) fill its metrics read model
- * {@code application_metrics} as the rows go in, as they do for the service's own writes. Options (system
+ * 1–4 interviews per callback (some cancelled); the tracker's triggers fill its metrics read model
+ * {@code application_metrics} (migration V6) and the rollup over it {@code application_metrics_rollup} (V7) as the
+ * rows go in, as they do for the service's own writes. Printed per user: distinct companies and days, the rollup's
+ * rows (what the dashboard reads instead of the applications) and, for comparison, how many rows a rollup keyed by
+ * every filterable dimension and the day would need. Options (system
  * properties): {@code bench.sizes} (default {@code 10000,100000}), {@code bench.runs} (timed runs per path and
  * size, default 9), {@code bench.warmup} (5), {@code bench.trackerJar} (default:
  * tracker-service/target/tracker-service-*.jar, the Boot jar that {@code ./mvnw install} builds),
@@ -74,7 +77,7 @@ public final class MetricsBenchmark {
         System.exit(exit);
     }
 
-    record Result(int rows, double metricsMs, double scanMs, int responseBytes) {
+    record Result(int rows, double metricsMs, double scanMs, int responseBytes, long rollupRows) {
         double ratio() {
             return metricsMs / scanMs;
         }
@@ -125,6 +128,26 @@ public final class MetricsBenchmark {
                     + scalar(db, "select count(*) from application") + " applications, "
                     + scalar(db, "select count(*) from application_status_history") + " status changes, "
                     + scalar(db, "select count(*) from interview") + " interviews");
+            for (int size : sizes) {
+                UUID owner = owners.get(size);
+                System.out.printf("User with %,d applications: %,d distinct companies, applied on %,d distinct days; "
+                                + "rollup (V7) %,d rows (%,d per UTC hour, %,d per UTC month and value); distinct "
+                                + "combinations of the six filterable dimensions %,d, with the applied day %,d "
+                                + "(what a rollup keyed by all of them would hold)%n", size,
+                        count(db, "select count(distinct company) from job where owner_id = ?", owner),
+                        count(db, "select count(distinct (applied_at at time zone 'UTC')::date) from application "
+                                + "where owner_id = ?", owner),
+                        count(db, "select count(*) from application_metrics_rollup where owner_id = ?", owner),
+                        count(db, "select count(*) from application_metrics_rollup where owner_id = ? "
+                                + "and kind = 'hour'", owner),
+                        count(db, "select count(*) from application_metrics_rollup where owner_id = ? "
+                                + "and kind <> 'hour'", owner),
+                        count(db, "select count(*) from (select distinct role, specialization, level, work_setting, "
+                                + "source, location from application_metrics where owner_id = ?) d", owner),
+                        count(db, "select count(*) from (select distinct role, specialization, level, work_setting, "
+                                + "source, location, (applied_at at time zone 'UTC')::date from application_metrics "
+                                + "where owner_id = ?) d", owner));
+            }
 
             List<Result> results = new ArrayList<>();
             for (int size : sizes) {
@@ -148,21 +171,25 @@ public final class MetricsBenchmark {
                     metricsMs[i] = (t1 - t0) / 1e6;
                     scanMs[i] = (t2 - t1) / 1e6;
                 }
-                Result result = new Result(size, median(metricsMs), median(scanMs), bytes);
+                Result result = new Result(size, median(metricsMs), median(scanMs), bytes,
+                        count(db, "select count(*) from application_metrics_rollup where owner_id = ?", owner));
                 results.add(result);
                 System.out.printf("%,7d applications: metrics API median %8.1f ms (min %.1f, max %.1f; %,d bytes), "
-                                + "scan median %6.1f ms (min %.1f, max %.1f): %.1fx%n", size, result.metricsMs(),
-                        Arrays.stream(metricsMs).min().orElse(0), Arrays.stream(metricsMs).max().orElse(0), bytes,
-                        result.scanMs(), Arrays.stream(scanMs).min().orElse(0), Arrays.stream(scanMs).max().orElse(0),
-                        result.ratio());
+                                + "scan median %6.1f ms (min %.1f, max %.1f): %.1fx; rollup rows %,d%n", size,
+                        result.metricsMs(), Arrays.stream(metricsMs).min().orElse(0),
+                        Arrays.stream(metricsMs).max().orElse(0), bytes, result.scanMs(),
+                        Arrays.stream(scanMs).min().orElse(0), Arrays.stream(scanMs).max().orElse(0), result.ratio(),
+                        result.rollupRows());
             }
 
             System.out.println();
             System.out.println("== Results ==");
-            System.out.println("| Applications | metrics API median | scan median | ratio (target ≤ 3× at 100k) |");
-            System.out.println("|---|---|---|---|");
+            System.out.println("| Applications | metrics API median | scan median | ratio (target ≤ 3× at 100k) "
+                    + "| rollup rows read (V7) |");
+            System.out.println("|---|---|---|---|---|");
             for (Result r : results) {
-                System.out.printf("| %,d | %.1f ms | %.1f ms | %.1f× |%n", r.rows(), r.metricsMs(), r.scanMs(), r.ratio());
+                System.out.printf("| %,d | %.1f ms | %.1f ms | %.1f× | %,d |%n", r.rows(), r.metricsMs(), r.scanMs(),
+                        r.ratio(), r.rollupRows());
             }
             for (int i = 1; i < results.size(); i++) {
                 Result a = results.get(i - 1);
@@ -198,6 +225,16 @@ public final class MetricsBenchmark {
             }
         }
         return total;
+    }
+
+    private static long count(Connection db, String sql, UUID owner) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            s.setObject(1, owner);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static String scalar(Connection db, String sql) throws SQLException {

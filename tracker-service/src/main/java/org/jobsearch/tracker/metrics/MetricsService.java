@@ -24,9 +24,10 @@ import java.util.function.ToLongFunction;
 /**
  * The metrics dashboard of the reference (its section 4.3) plus what its doc names and its code lacks: zero-filled
  * timelines, the stage funnel, interview-to-offer conversion and time to first response. Counting is done by
- * PostgreSQL ({@link MetricsQueries}: one statement per dashboard over the read model {@code application_metrics},
- * plus one reading the owner's locations when filtering by location group, whatever the number of applications);
- * this names, orders and divides. Every number is defined in docs/services/tracker-service.md.
+ * PostgreSQL ({@link MetricsQueries}: one statement per dashboard, over the rollup {@code application_metrics_rollup}
+ * when only dates filter, else over the read model {@code application_metrics}, plus one reading the owner's locations
+ * when filtering by location group, whatever the number of applications); this names, orders and divides. Every
+ * number is defined in docs/services/tracker-service.md.
  */
 @Service
 @Transactional(readOnly = true)
@@ -110,8 +111,9 @@ public class MetricsService {
     }
 
     /**
-     * The one counting statement. A location filter names groups; the statement filters raw locations, so only then
-     * are the owner's distinct locations read and grouped here.
+     * The one counting statement (from the rollup or the read model: {@link MetricsQueries#aggregate}). A location
+     * filter names groups; the statement filters raw locations, so only then are the owner's distinct locations read
+     * and grouped here.
      */
     private MetricsQueries.Aggregates aggregate(UUID owner, MetricsFilter filter, MetricsSettings mine,
                                                 LocationGrouping grouping) {
