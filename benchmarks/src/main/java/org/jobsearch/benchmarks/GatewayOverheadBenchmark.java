@@ -90,25 +90,49 @@ public final class GatewayOverheadBenchmark {
             int gatewayItems = send(http, "GET", path, "Bearer " + personal, null, 200).get("items").size();
             System.out.printf("Request: GET %s (%d of 50 applications in the answer), wrk %s: -t%d -c%d -d%s --latency, keep-alive%n",
                     path, gatewayItems, wrkVersion(), threads, connections, duration);
-            System.out.println("Gateway path: personal API token (Bearer jst_…, SHA-256 looked up by the gateway), the gateway"
-                    + " signs an identity token and forwards to tracker-service. Direct path (baseline): tracker-service on its"
+            System.out.println("Gateway path: personal API token (Bearer jst_…; the gateway keeps the token's account for"
+                    + " jobsearch.api-tokens.cache-ttl, default 30 s, and reuses the user's signed identity token until a minute"
+                    + " before it expires), forwarded to tracker-service over pooled keep-alive connections. Direct path (baseline): tracker-service on its"
                     + " own port with a valid identity token (signed once, 30 min expiry). Stack as ./run-local starts it:"
                     + " apps -Xmx256m, SerialGC, Hikari pool 4, embedded PostgreSQL 18 and one Kafka broker, all on this machine"
                     + " (" + Runtime.getRuntime().availableProcessors() + " CPUs) together with wrk.");
 
+            String loadBefore = loadAverage();
             wrk(viaGateway, "Bearer " + personal, threads, connections, "10s");   // warm-up (JIT, pools)
             wrk(direct, "Bearer " + identity, threads, connections, "10s");
             List<WrkResult> gateway = new ArrayList<>();
             List<WrkResult> service = new ArrayList<>();
+            // CPU per request of the two JVMs, from their process accounting: unlike latency, barely moved by other load
+            ProcessHandle gatewayJvm = app(stack, "gateway");
+            ProcessHandle trackerJvm = app(stack, "tracker-service");
+            double[] gatewayPathCpu = new double[2];
+            double[] directPathCpu = new double[2];
+            long gatewayRequests = 0;
+            long directRequests = 0;
             for (int r = 0; r < rounds; r++) {
-                gateway.add(wrk(viaGateway, "Bearer " + personal, threads, connections, duration));
-                service.add(wrk(direct, "Bearer " + identity, threads, connections, duration));
+                long g0 = cpuMillis(gatewayJvm);
+                long t0 = cpuMillis(trackerJvm);
+                WrkResult viaGatewayRound = wrk(viaGateway, "Bearer " + personal, threads, connections, duration);
+                gatewayPathCpu[0] += cpuMillis(gatewayJvm) - g0;
+                gatewayPathCpu[1] += cpuMillis(trackerJvm) - t0;
+                gatewayRequests += viaGatewayRound.requests();
+                gateway.add(viaGatewayRound);
+                t0 = cpuMillis(trackerJvm);
+                WrkResult directRound = wrk(direct, "Bearer " + identity, threads, connections, duration);
+                directPathCpu[1] += cpuMillis(trackerJvm) - t0;
+                directRequests += directRound.requests();
+                service.add(directRound);
             }
             WrkResult g = WrkResult.median(gateway);
             WrkResult d = WrkResult.median(service);
             System.out.printf("%n%-10s %10s %10s %12s %8s%n", "path", "p50 ms", "p99 ms", "requests/s", "non-2xx");
             System.out.printf("%-10s %10.2f %10.2f %12.0f %8d%n", "gateway", g.p50(), g.p99(), g.rps(), g.errors());
             System.out.printf("%-10s %10.2f %10.2f %12.0f %8d%n", "direct", d.p50(), d.p99(), d.rps(), d.errors());
+            System.out.printf("CPU per request: gateway path %.2f ms in the gateway + %.2f ms in tracker-service; direct path %.2f ms in"
+                            + " tracker-service%n", gatewayPathCpu[0] / gatewayRequests, gatewayPathCpu[1] / gatewayRequests,
+                    directPathCpu[1] / directRequests);
+            // other work on the machine slows both paths, but widens CPU-bound ratios: say how busy it was
+            System.out.printf("load average (1/5/15 min) before the rounds: %s, after: %s%n", loadBefore, loadAverage());
             System.out.printf("p50 gateway/direct %.2fx; p99 gateway/direct %.2fx (target <= 1.5x: %s); throughput gateway/direct %.2fx (target >= 0.6x: %s)%n",
                     g.p50() / d.p50(), g.p99() / d.p99(), g.p99() / d.p99() <= 1.5 ? "met" : "MISSED",
                     g.rps() / d.rps(), g.rps() / d.rps() >= 0.6 ? "met" : "MISSED");
@@ -168,6 +192,28 @@ public final class GatewayOverheadBenchmark {
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
+    /** The stack's JVM running {@code app}'s jar. */
+    private static ProcessHandle app(Process stack, String app) {
+        return stack.descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("/" + app + "-") && c.contains(".jar")).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + app + " process under the launcher"));
+    }
+
+    private static long cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toMillis)
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -195,23 +241,27 @@ public final class GatewayOverheadBenchmark {
         return WrkResult.parse(out);
     }
 
-    record WrkResult(double p50, double p99, double rps, long errors) {
+    record WrkResult(double p50, double p99, double rps, long errors, long requests) {
 
         private static final Pattern P50 = Pattern.compile("\\s50%\\s+([\\d.]+)(us|ms|s)");
         private static final Pattern P99 = Pattern.compile("\\s99%\\s+([\\d.]+)(us|ms|s)");
         private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+        private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ");
         private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
         static WrkResult parse(String out) {
             Matcher errors = NON_2XX.matcher(out);
-            return new WrkResult(millis(P50, out), millis(P99, out), number(RPS, out), errors.find() ? Long.parseLong(errors.group(1)) : 0);
+            Matcher requests = REQUESTS.matcher(out);
+            return new WrkResult(millis(P50, out), millis(P99, out), number(RPS, out), errors.find() ? Long.parseLong(errors.group(1)) : 0,
+                    requests.find() ? Long.parseLong(requests.group(1)) : 0);
         }
 
         static WrkResult median(List<WrkResult> results) {
             return new WrkResult(median(results.stream().mapToDouble(WrkResult::p50).toArray()),
                     median(results.stream().mapToDouble(WrkResult::p99).toArray()),
                     median(results.stream().mapToDouble(WrkResult::rps).toArray()),
-                    results.stream().mapToLong(WrkResult::errors).sum());
+                    results.stream().mapToLong(WrkResult::errors).sum(),
+                    results.stream().mapToLong(WrkResult::requests).sum());
         }
 
         private static double median(double[] values) {

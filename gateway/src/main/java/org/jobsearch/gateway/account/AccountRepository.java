@@ -111,7 +111,7 @@ class AccountRepository {
                 .optional();
     }
 
-    private static Account map(ResultSet rs, int row) throws SQLException {
+    static Account map(ResultSet rs, int row) throws SQLException {
         Array roles = rs.getArray("roles");
         return new Account(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("password_hash"),
                 new HashSet<>(Arrays.asList((String[]) roles.getArray())), rs.getBoolean("enabled"),

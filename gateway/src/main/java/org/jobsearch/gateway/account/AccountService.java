@@ -25,11 +25,13 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final ApiTokenCache apiTokens;
     private final Clock clock;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ApiTokenCache apiTokens) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.apiTokens = apiTokens;
         this.clock = Clock.systemUTC();
     }
 
@@ -81,6 +83,7 @@ public class AccountService {
         String checked = checkedPassword("password", password);
         UUID id = accounts.takeInvite(Secrets.sha256(token == null ? "" : token))
                 .orElseThrow(() -> AccountProblem.invalid("token", "this invitation is unknown, used or expired"));
+        apiTokens.evictAccount(id);
         accounts.updatePasswordHash(id, passwordEncoder.encode(checked));
         accounts.updateEnabled(id, true);
         return AccountView.of(accounts.findById(id).orElseThrow());
@@ -102,6 +105,8 @@ public class AccountService {
         if (!enabled && account.get().roles().contains(ADMIN) && accounts.countEnabledWithRole(ADMIN, id) == 0) {
             throw AccountProblem.conflict("enabled", "the last enabled administrator cannot be disabled");
         }
+        // the account's personal tokens stop (or start) working with the very next request
+        apiTokens.evictAccount(id);
         accounts.updateEnabled(id, enabled);
         return accounts.findById(id).map(AccountView::of);
     }
@@ -113,6 +118,7 @@ public class AccountService {
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
             throw AccountProblem.invalid("currentPassword", "the current password is not right");
         }
+        apiTokens.evictAccount(id);
         accounts.updatePasswordHash(id, passwordEncoder.encode(checkedPassword("newPassword", newPassword)));
     }
 

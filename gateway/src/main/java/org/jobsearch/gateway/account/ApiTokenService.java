@@ -25,12 +25,14 @@ public class ApiTokenService {
     static final int MAX_DAYS = 366;
 
     private final JdbcClient jdbc;
-    private final AccountRepository accounts;
+    private final ApiTokenCache cache;
+    private final ApiTokenUses uses;
     private final Clock clock = Clock.systemUTC();
 
-    ApiTokenService(JdbcClient jdbc, AccountRepository accounts) {
+    ApiTokenService(JdbcClient jdbc, ApiTokenCache cache, ApiTokenUses uses) {
         this.jdbc = jdbc;
-        this.accounts = accounts;
+        this.cache = cache;
+        this.uses = uses;
     }
 
     /** A token as listed: never its secret. */
@@ -80,32 +82,63 @@ public class ApiTokenService {
         return jdbc.sql("select * from api_token where account_id = :account order by created_at desc")
                 .param("account", accountId)
                 .query(ApiTokenService::map)
-                .list();
+                .list()
+                .stream()
+                .map(this::withPendingUse)
+                .toList();
+    }
+
+    private ApiToken withPendingUse(ApiToken token) {
+        return uses.pendingUse(token.id())
+                .filter(used -> token.lastUsedAt() == null || used.isAfter(token.lastUsedAt()))
+                .map(used -> new ApiToken(token.id(), token.name(), token.prefix(), token.createdAt(), token.expiresAt(), used,
+                        token.revokedAt()))
+                .orElse(token);
     }
 
     /** Revokes one of the account's own tokens; false when it has no such token. */
     @Transactional
     public boolean revoke(UUID accountId, UUID tokenId) {
+        cache.evictToken(tokenId);
         return jdbc.sql("update api_token set revoked_at = coalesce(revoked_at, now()) where id = :id and account_id = :account")
                 .param("id", tokenId)
                 .param("account", accountId)
                 .update() == 1;
     }
 
-    /** The enabled account a live token belongs to; records its use. */
-    @Transactional
+    /**
+     * The enabled account a live token belongs to; records its use. Asks the database only when
+     * {@link ApiTokenCache} has no live answer; the use is written later ({@link ApiTokenUses}).
+     */
     public Optional<Account> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Optional<UUID> account = jdbc.sql("""
-                        update api_token set last_used_at = now()
-                        where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > now())
-                        returning account_id""")
-                .param("hash", Secrets.sha256(secret))
-                .query(UUID.class)
+        String hash = Secrets.sha256(secret);
+        Optional<ApiTokenCache.Entry> cached = cache.get(hash);
+        if (cached.isPresent()) {
+            uses.record(cached.get().tokenId());
+            return Optional.of(cached.get().account());
+        }
+        long generation = cache.generation();
+        // one statement, no write: the use is recorded later; the password hash is not needed (nor kept in the cache)
+        Optional<LiveToken> live = jdbc.sql("""
+                        select t.id as token_id, t.expires_at, a.id, a.username, '' as password_hash, a.roles, a.enabled, a.created_at
+                        from api_token t join account a on a.id = t.account_id
+                        where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
+                          and a.enabled""")
+                .param("hash", hash)
+                .query((rs, row) -> new LiveToken(rs.getObject("token_id", UUID.class), instant(rs.getTimestamp("expires_at")),
+                        AccountRepository.map(rs, row)))
                 .optional();
-        return account.flatMap(accounts::findById).filter(Account::enabled);
+        live.ifPresent(token -> {
+            cache.put(hash, token.id(), token.account(), token.expiresAt(), generation);
+            uses.record(token.id());
+        });
+        return live.map(LiveToken::account);
+    }
+
+    private record LiveToken(UUID id, Instant expiresAt, Account account) {
     }
 
     private Optional<ApiToken> find(UUID accountId, UUID id) {

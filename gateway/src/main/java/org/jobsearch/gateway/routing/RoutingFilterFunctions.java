@@ -1,8 +1,8 @@
 package org.jobsearch.gateway.routing;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.jobsearch.gateway.security.AnonymousRoutes;
 import org.jobsearch.gateway.security.SignedInUser;
-import org.jobsearch.identity.IdentityTokenSigner;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.cloud.gateway.server.mvc.common.Shortcut;
 import org.springframework.cloud.gateway.server.mvc.filter.SimpleFilterSupplier;
@@ -18,6 +18,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 
@@ -53,8 +54,8 @@ public final class RoutingFilterFunctions {
                 // unreachable behind the security filter chain, which requires a signed-in user for /api/**
                 return problem(request, HttpStatus.UNAUTHORIZED, "No signed-in user to forward this request for.");
             }
-            IdentityTokenSigner signer = MvcUtils.getApplicationContext(request).getBean(IdentityTokenSigner.class);
-            String token = signer.sign(user.toCurrentUser());
+            IdentityTokenCache tokens = MvcUtils.getApplicationContext(request).getBean(IdentityTokenCache.class);
+            String token = tokens.tokenFor(user.toCurrentUser());
             return next.handle(withoutCredentials(request, token));
         };
     }
@@ -75,7 +76,8 @@ public final class RoutingFilterFunctions {
 
     /**
      * A service that cannot be reached or does not answer becomes a Problem Details response the
-     * UI can explain (503 not reachable, 504 too slow, 502 broken answer) instead of a bare 500.
+     * UI can explain (503 not reachable: refused or no connection within the connect timeout; 504 too slow: no
+     * answer within the read timeout; 502 broken answer) instead of a bare 500.
      */
     @Shortcut
     public static HandlerFilterFunction<ServerResponse, ServerResponse> serviceFailureAsProblem() {
@@ -84,12 +86,13 @@ public final class RoutingFilterFunctions {
                 return next.handle(request);
             } catch (ResourceAccessException failure) {
                 String service = request.attribute(MvcUtils.GATEWAY_ROUTE_ID_ATTR).map(Object::toString).orElse("the");
-                if (hasCause(failure, HttpTimeoutException.class)) {
-                    return problem(request, HttpStatus.GATEWAY_TIMEOUT, "The " + service + " service did not answer in time.");
-                }
-                if (hasCause(failure, ConnectException.class)) {
+                // before timeouts: HttpClient's connect timeout is a SocketTimeoutException too
+                if (hasCause(failure, ConnectException.class) || hasCause(failure, ConnectTimeoutException.class)) {
                     return problem(request, HttpStatus.SERVICE_UNAVAILABLE,
                             "The " + service + " service is not reachable; it may be starting or down.");
+                }
+                if (hasCause(failure, HttpTimeoutException.class) || hasCause(failure, SocketTimeoutException.class)) {
+                    return problem(request, HttpStatus.GATEWAY_TIMEOUT, "The " + service + " service did not answer in time.");
                 }
                 return problem(request, HttpStatus.BAD_GATEWAY, "The " + service + " service gave no valid answer.");
             }

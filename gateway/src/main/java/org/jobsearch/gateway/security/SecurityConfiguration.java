@@ -9,9 +9,13 @@ import org.jobsearch.identity.web.ProblemDetailsAccessDeniedHandler;
 import org.jobsearch.identity.web.ProblemDetailsAuthenticationEntryPoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
@@ -19,6 +23,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -29,8 +34,8 @@ import static org.springframework.security.web.util.matcher.RequestMatchers.not;
 /**
  * Who may call the gateway. Browsers: form login, a session cookie, and CSRF protection with the
  * token in a JS-readable cookie (the SPA sends it back in {@code X-XSRF-TOKEN}). Scripts: HTTP
- * Basic or a personal API token ({@code Bearer jst_...}) on each request, no session. Too many
- * wrong passwords lock a name/address pair for a while ({@link LoginAttemptGuard}). Unauthenticated page requests are redirected to the login
+ * Basic or a personal API token ({@code Bearer jst_...}, in a stateless filter chain of its own) on
+ * each request, no session. Too many wrong passwords lock a name/address pair for a while ({@link LoginAttemptGuard}). Unauthenticated page requests are redirected to the login
  * page; unauthenticated {@code /api/**} requests get 401 Problem Details.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,36 +58,49 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {LOGIN_PAGE, "/csrf", "/assets/**", "/webjars/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/invite", "/api/invitations/accept", "/login/options"};
 
+    private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
+    private static final RequestMatcher ACTUATOR = PathPatternRequestMatcher.pathPattern("/actuator/**");
+
+    /**
+     * Requests carrying a personal API token ({@code Bearer jst_...}): the same rules and headers, but
+     * stateless: the token authenticates this request alone, so nothing reads or creates a session, no
+     * CSRF token is generated (a fresh random token and an {@code XSRF-TOKEN} cookie on every call, for
+     * a client that never sends it back) and no request is remembered for after a sign-in.
+     */
     @Bean
-    SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http, ApiTokenService apiTokens, OidcProperties oidc,
-                                                   AccountService accounts) throws Exception {
-        RequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
-        RequestMatcher actuator = PathPatternRequestMatcher.pathPattern("/actuator/**");
-        ProblemDetailsAuthenticationEntryPoint apiUnauthorized = new ProblemDetailsAuthenticationEntryPoint(null,
-                "Sign in first, or send HTTP Basic credentials (curl -u user:password).");
+    @Order(1)
+    SecurityFilterChain apiTokenSecurityFilterChain(HttpSecurity http, ApiTokenService apiTokens) throws Exception {
+        ProblemDetailsAuthenticationEntryPoint apiUnauthorized = apiUnauthorized();
+        http
+                .securityMatcher(ApiTokenAuthenticationFilter::carriesApiToken)
+                .authorizeHttpRequests(SecurityConfiguration::rules)
+                .headers(SecurityConfiguration::headers)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens, apiUnauthorized), BasicAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint(anyOf(API, ACTUATOR), apiUnauthorized))
+                        .accessDeniedHandler(new ProblemDetailsAccessDeniedHandler()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http, OidcProperties oidc, AccountService accounts) throws Exception {
+        ProblemDetailsAuthenticationEntryPoint apiUnauthorized = apiUnauthorized();
 
         http
-                .authorizeHttpRequests(requests -> requests
-                        // forwards (deep links to the UI shell) and error pages belong to a request already authorized
-                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
-                        // calendar apps cannot sign in: the feed URL's secret is checked by the tracker
-                        .requestMatchers(AnonymousRoutes.CALENDAR_FEED).permitAll()
-                        .requestMatchers("/actuator/**", "/api/accounts", "/api/accounts/**").hasRole(CurrentUser.ADMIN)
-                        .anyRequest().hasAnyRole(CurrentUser.USER, CurrentUser.ADMIN))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+                .authorizeHttpRequests(SecurityConfiguration::rules)
+                .headers(SecurityConfiguration::headers)
                 .formLogin(form -> form.loginPage(LOGIN_PAGE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiUnauthorized))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").deleteCookies("JSESSIONID"))
-                .addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens, apiUnauthorized), BasicAuthenticationFilter.class)
-                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::isScriptWithBasicCredentials,
-                        ApiTokenAuthenticationFilter::carriesApiToken))
-                .requestCache(cache -> cache.requestCache(pageRequestCache(api, actuator)))
+                .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfiguration::isScriptWithBasicCredentials))
+                .requestCache(cache -> cache.requestCache(pageRequestCache(API, ACTUATOR)))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint(anyOf(api, actuator), apiUnauthorized))
+                        .authenticationEntryPoint(entryPoint(anyOf(API, ACTUATOR), apiUnauthorized))
                         .accessDeniedHandler(new ProblemDetailsAccessDeniedHandler()));
         if (oidc.enabled()) {
             // /oauth2/authorization/oidc starts the flow, /login/oauth2/code/oidc ends it; both run before authorization
@@ -95,6 +113,29 @@ class SecurityConfiguration {
                     .failureUrl(LOGIN_PAGE + "?error"));
         }
         return http.build();
+    }
+
+    /** Who may do what: one set of rules for both filter chains. */
+    private static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests
+                // forwards (deep links to the UI shell) and error pages belong to a request already authorized
+                .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                .requestMatchers(PUBLIC_PATHS).permitAll()
+                // calendar apps cannot sign in: the feed URL's secret is checked by the tracker
+                .requestMatchers(AnonymousRoutes.CALENDAR_FEED).permitAll()
+                .requestMatchers("/actuator/**", "/api/accounts", "/api/accounts/**").hasRole(CurrentUser.ADMIN)
+                .anyRequest().hasAnyRole(CurrentUser.USER, CurrentUser.ADMIN);
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"));
+    }
+
+    private static ProblemDetailsAuthenticationEntryPoint apiUnauthorized() {
+        return new ProblemDetailsAuthenticationEntryPoint(null, "Sign in first, or send HTTP Basic credentials (curl -u user:password).");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.jobsearch.gateway.routing;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 
@@ -33,6 +35,21 @@ class RoutingFilterFunctionsTest {
     @Test
     void slowServiceIs504() throws Exception {
         ServerResponse response = failWith(new HttpTimeoutException("request timed out"));
+
+        assertThat(response.statusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(detail(response)).contains("did not answer in time");
+    }
+
+    @Test
+    void serviceThatAcceptsNoConnectionInTimeIs503() throws Exception {
+        ServerResponse response = failWith(new ConnectTimeoutException("Connect to http://localhost:8083 timed out"));
+
+        assertThat(response.statusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void readTimeoutIs504() throws Exception {
+        ServerResponse response = failWith(new SocketTimeoutException("Read timed out"));
 
         assertThat(response.statusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
         assertThat(detail(response)).contains("did not answer in time");
