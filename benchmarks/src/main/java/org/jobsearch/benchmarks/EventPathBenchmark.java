@@ -51,14 +51,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * same PostgreSQL and Kafka:
  * <ul>
  *     <li><b>outbox</b>: business row + outbox row in one transaction → Debezium relay → Kafka →
- *     inbox (processed_event + effect row in one transaction);</li>
+ *     inbox (processed_event + effect row per event, one transaction per poll, as the services' InboxListeners);</li>
  *     <li><b>plain</b>: a KafkaTemplate-style send straight to Kafka → the same inbox and effect;</li>
  *     <li><b>bare relay</b>: business row + outbox row → relay → Kafka, read by a consumer that does nothing.</li>
  * </ul>
  * Latency p50/p99 at offered loads of 100 and 500 events/s (single-event transactions from 4
  * writer threads); throughput = the highest offered rate held for the hold time with the consumer's
  * backlog not growing. Options (system properties): {@code bench.hold} (default 60s),
- * {@code bench.latencyRun} (30s), {@code bench.rates} (comma list for the throughput search).
+ * {@code bench.latencyRun} (30s), {@code bench.rates} (comma list for the throughput search),
+ * {@code bench.quick=true} (10 s runs and steps of 1,000 ev/s); to compare relay settings,
+ * {@code bench.pollInterval}, {@code bench.offsetFlushInterval} (e.g. {@code 10ms}, {@code 0s}) and
+ * {@code bench.relayLinger} (ms), and {@code bench.inboxPerRecord=true} for the inbox's former
+ * transaction per event. The relay paths also print where their time went: commit → relay,
+ * publish + ack, ack → consumer effect, and the confirmation (offset commit) per batch.
  */
 public final class EventPathBenchmark {
 
@@ -74,13 +79,37 @@ public final class EventPathBenchmark {
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 
+    /** The relay's Debezium timings and producer linger: the library's defaults unless overridden to compare. */
+    private final Duration pollInterval = duration("bench.pollInterval", RelaySettings.DEFAULT_POLL_INTERVAL);
+    private final Duration offsetFlushInterval = duration("bench.offsetFlushInterval",
+            RelaySettings.DEFAULT_OFFSET_FLUSH_INTERVAL);
+    private final Map<String, Object> relayProducerSettings = relayProducer();
+    /** The inbox as before issue 10, one transaction per event, to compare. */
+    private final boolean inboxPerRecord = Boolean.getBoolean("bench.inboxPerRecord");
+
     public static void main(String[] args) throws Exception {
-        Duration hold = Duration.parse("PT" + System.getProperty("bench.hold", "60s").toUpperCase());
-        Duration latencyRun = Duration.parse("PT" + System.getProperty("bench.latencyRun", "30s").toUpperCase());
-        int[] rates = Arrays.stream(System.getProperty("bench.rates", "1000,1500,2000,2500,3000").split(","))
+        boolean quick = Boolean.getBoolean("bench.quick");
+        Duration hold = duration("bench.hold", Duration.ofSeconds(quick ? 10 : 60));
+        Duration latencyRun = duration("bench.latencyRun", Duration.ofSeconds(quick ? 10 : 30));
+        int[] rates = Arrays.stream(System.getProperty("bench.rates", quick ? "1000,2000,3000,4000"
+                        : "1000,1500,2000,2500,3000,3500,4000").split(","))
                 .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
         new EventPathBenchmark().run(hold, latencyRun, rates);
         System.exit(0);
+    }
+
+    private static Duration duration(String property, Duration fallback) {
+        String value = System.getProperty(property);
+        return value == null ? fallback : Duration.parse("PT" + value.toUpperCase());
+    }
+
+    private Map<String, Object> relayProducer() {
+        Map<String, Object> config = new java.util.HashMap<>(OutboxRelay.producerConfig(producerSettings));
+        String linger = System.getProperty("bench.relayLinger");
+        if (linger != null) {
+            config.put(ProducerConfig.LINGER_MS_CONFIG, Integer.parseInt(linger));
+        }
+        return Map.copyOf(config);
     }
 
     enum Path { OUTBOX, PLAIN, BARE_RELAY }
@@ -91,6 +120,11 @@ public final class EventPathBenchmark {
         System.out.println("Producer settings on every path: Kafka client defaults plus " + producerSettings.entrySet().stream()
                 .filter(e -> !e.getKey().contains("serializer") && !e.getKey().contains("bootstrap")).toList()
                 + "; consumer: Kafka client defaults, auto.offset.reset=earliest, enable.auto.commit=false");
+        System.out.println("Relay (outbox and bare relay): poll.interval.ms=" + pollInterval.toMillis()
+                + ", offset.flush.interval.ms=" + offsetFlushInterval.toMillis() + ", relay producer linger.ms="
+                + relayProducerSettings.get(ProducerConfig.LINGER_MS_CONFIG) + " (OutboxRelay.producerConfig)");
+        System.out.println("Inbox (outbox and plain): " + (inboxPerRecord ? "one transaction per event (bench.inboxPerRecord)"
+                : "one transaction per poll (InboxDispatcher.dispatchAll, as InboxListeners)"));
         System.out.println("Writers: " + WRITERS + " threads, one event per transaction; PostgreSQL 18 (embedded, synchronous_commit=on), "
                 + "one KRaft broker in this JVM; latency runs " + latencyRun.toSeconds() + " s, throughput steps held "
                 + hold.toSeconds() + " s");
@@ -105,6 +139,9 @@ public final class EventPathBenchmark {
                     byRate.put(rate, stats);
                     System.out.printf("%-10s %4d ev/s: p50 %7.1f ms  p99 %7.1f ms  (%d events, achieved %.0f ev/s)%n",
                             path, rate, stats.p50(), stats.p99(), stats.count, stats.achievedRate);
+                    if (stats.stages != null) {
+                        System.out.println("           stages " + stats.stages);
+                    }
                 }
                 latency.put(path, byRate);
                 int held = 0;
@@ -147,6 +184,9 @@ public final class EventPathBenchmark {
         final JdbcTemplate jdbc;
         final TransactionTemplate transactions;
         final Map<UUID, Long> startedAt = new ConcurrentHashMap<>();
+        /** Per event on the relay paths: commit, relay received, Kafka acked, consumer effect ({@code System.nanoTime}). */
+        final Map<UUID, long[]> stamps = new ConcurrentHashMap<>();
+        final List<long[]> batches = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicLong written = new AtomicLong();
         final AtomicLong completed = new AtomicLong();
         final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -176,8 +216,21 @@ public final class EventPathBenchmark {
                 producer = new KafkaProducer<>(producerSettings);
             } else {
                 relay = new OutboxRelay(RelaySettings.withDefaults(postgres.jdbcUrl(database), postgres.username(),
-                        postgres.password(), database, database + "_outbox"), () -> new KafkaProducer<>(producerSettings),
-                        RelayListener.NONE);
+                        postgres.password(), database, database + "_outbox").withTimings(pollInterval, offsetFlushInterval),
+                        () -> new KafkaProducer<>(relayProducerSettings), new RelayListener() {
+                            @Override
+                            public void batchTimed(BatchTiming timing) {
+                                batches.add(new long[]{timing.records(), timing.eventIds().size(),
+                                        timing.ackedAt() - timing.receivedAt(), timing.confirmedAt() - timing.ackedAt()});
+                                for (String id : timing.eventIds()) {
+                                    long[] stamp = stamps.get(UUID.fromString(id));
+                                    if (stamp != null) {
+                                        stamp[1] = timing.receivedAt();
+                                        stamp[2] = timing.ackedAt();
+                                    }
+                                }
+                            }
+                        });
                 relay.start();
             }
             consumer = new Thread(this::consume, "bench-consumer-" + path);
@@ -198,14 +251,27 @@ public final class EventPathBenchmark {
                 kafka.subscribe(List.of(topic));
                 while (consuming.get()) {
                     var records = kafka.poll(Duration.ofMillis(50));
-                    for (var record : records) {
-                        if (inbox != null) {
-                            inbox.dispatch(record);
+                    if (inbox != null && !records.isEmpty()) {
+                        if (inboxPerRecord) {
+                            records.forEach(inbox::dispatch);
+                        } else {
+                            // as the services' InboxListeners: the poll's records in one inbox transaction
+                            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> batch =
+                                    new ArrayList<>(records.count());
+                            records.forEach(batch::add);
+                            inbox.dispatchAll(batch);
                         }
+                    }
+                    for (var record : records) {
                         UUID id = UUID.fromString(new String(record.headers().lastHeader(EventHeaders.CE_ID).value(), StandardCharsets.UTF_8));
                         Long start = startedAt.remove(id);
                         if (start != null) {
-                            latencies.add(System.nanoTime() - start);
+                            long now = System.nanoTime();
+                            latencies.add(now - start);
+                            long[] stamp = stamps.get(id);
+                            if (stamp != null) {
+                                stamp[3] = now;
+                            }
                             completed.incrementAndGet();
                         }
                     }
@@ -223,6 +289,8 @@ public final class EventPathBenchmark {
         /** Offers {@code rate} events/s for {@code duration} from 4 paced writers, then waits for the tail. */
         Stats offer(int rate, Duration duration) throws InterruptedException {
             latencies.clear();
+            stamps.clear();
+            batches.clear();
             long writtenBefore = written.get();
             long intervalNanos = TimeUnit.SECONDS.toNanos(1) * WRITERS / rate;
             long begin = System.nanoTime();
@@ -267,7 +335,7 @@ public final class EventPathBenchmark {
             synchronized (latencies) {
                 copy = new ArrayList<>(latencies);
             }
-            return new Stats(copy, offered, offered * 1e9 / elapsed, backlog[0], backlog[1]);
+            return new Stats(copy, offered, offered * 1e9 / elapsed, backlog[0], backlog[1], stages());
         }
 
         private void write(String aggregate) {
@@ -291,8 +359,39 @@ public final class EventPathBenchmark {
                         new String(payload, StandardCharsets.UTF_8));
             });
             // the clock starts at commit, as for a service whose transaction just returned
-            startedAt.put(id, System.nanoTime());
+            long committed = System.nanoTime();
+            stamps.put(id, new long[]{committed, 0, 0, 0});
+            startedAt.put(id, committed);
             written.incrementAndGet();
+        }
+
+        /** Where the relay paths' time went, from the per-event stamps and the relay's batch timings. */
+        private String stages() {
+            if (path == Path.PLAIN) {
+                return null;
+            }
+            List<Long> toRelay = new ArrayList<>();
+            List<Long> publish = new ArrayList<>();
+            List<Long> toEffect = new ArrayList<>();
+            for (long[] stamp : stamps.values()) {
+                if (stamp[1] != 0 && stamp[3] != 0) {
+                    toRelay.add(stamp[1] - stamp[0]);
+                    publish.add(stamp[2] - stamp[1]);
+                    toEffect.add(stamp[3] - stamp[2]);
+                }
+            }
+            List<long[]> batchCopy;
+            synchronized (batches) {
+                batchCopy = new ArrayList<>(batches);
+            }
+            List<Long> confirm = batchCopy.stream().map(b -> b[3]).toList();
+            double events = batchCopy.stream().mapToLong(b -> b[1]).sum();
+            long eventBatches = batchCopy.stream().filter(b -> b[1] > 0).count();
+            return String.format("(p50/p99 ms) commit→relay %s, publish+ack %s, ack→%s %s; confirm to Debezium "
+                            + "(offset commit when due) %s per batch; %.1f events per batch (%d batches)",
+                    Stats.describe(toRelay), Stats.describe(publish), path == Path.BARE_RELAY ? "consumer" : "inbox effect",
+                    Stats.describe(toEffect), Stats.describe(confirm), eventBatches == 0 ? 0 : events / eventBatches,
+                    eventBatches);
         }
 
         @Override
@@ -349,13 +448,24 @@ public final class EventPathBenchmark {
         final double achievedRate;
         final long backlogMid;
         final long backlogEnd;
+        final String stages;
 
-        Stats(List<Long> latencies, long count, double achievedRate, long backlogMid, long backlogEnd) {
+        Stats(List<Long> latencies, long count, double achievedRate, long backlogMid, long backlogEnd, String stages) {
             this.sortedNanos = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             this.count = count;
             this.achievedRate = achievedRate;
             this.backlogMid = backlogMid;
             this.backlogEnd = backlogEnd;
+            this.stages = stages;
+        }
+
+        static String describe(List<Long> nanos) {
+            long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return "-";
+            }
+            return String.format("%.1f/%.1f", sorted[(int) Math.ceil(0.50 * sorted.length) - 1] / 1e6,
+                    sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6);
         }
 
         double percentile(double p) {

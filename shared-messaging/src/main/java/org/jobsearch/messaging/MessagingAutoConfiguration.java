@@ -169,9 +169,11 @@ public class MessagingAutoConfiguration {
             RelaySettings settings = new RelaySettings(dataSource.determineUrl(), dataSource.determineUsername(),
                     dataSource.determinePassword(), names.relayName(), names.slotName(), names.publicationName(),
                     relay.pollInterval(), relay.leaderCheckInterval(), relay.restartBackoff(), relay.sendTimeout(),
-                    relay.heartbeatInterval(), relay.retention(), java.time.Duration.ofSeconds(60));
+                    relay.heartbeatInterval(), relay.retention(), java.time.Duration.ofSeconds(60),
+                    relay.offsetFlushInterval());
+            Map<String, Object> relayProducer = OutboxRelay.producerConfig(producerSettings.producer());
             Supplier<org.apache.kafka.clients.producer.Producer<String, byte[]>> producers =
-                    () -> new KafkaProducer<>(producerSettings.producer());
+                    () -> new KafkaProducer<>(relayProducer);
             return new OutboxRelay(settings, producers, listener.getIfAvailable(() -> RelayListener.NONE));
         }
 

@@ -35,12 +35,15 @@ public record MessagingProperties(
      * @param name                engine name and Debezium {@code topic.prefix}; the key of the stored offsets
      * @param slotName            the logical replication slot (unique per PostgreSQL server)
      * @param publicationName     the publication over the outbox (per database)
-     * @param pollInterval        how often Debezium polls the stream when idle
+     * @param pollInterval        Debezium's {@code poll.interval.ms}: its sleep on an idle stream and the time it
+     *                            gathers a batch (the relay's latency floor is about this, twice over, halved)
      * @param leaderCheckInterval how often the leader checks its lock session, and standbys try the lock
      * @param restartBackoff      pause before a failed engine is restarted
      * @param sendTimeout         how long a batch waits for Kafka's acknowledgements
      * @param heartbeatInterval   heartbeat that lets the slot advance on a quiet outbox
      * @param retention           how long relayed outbox rows are kept before the leader purges them
+     * @param offsetFlushInterval how often, at most, the offsets of acknowledged batches are committed to the
+     *                            service's database (0: after every batch); a crash replays up to this much
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
@@ -52,7 +55,8 @@ public record MessagingProperties(
             @DefaultValue("2s") @NotNull Duration restartBackoff,
             @DefaultValue("30s") @NotNull Duration sendTimeout,
             @DefaultValue("10s") @NotNull Duration heartbeatInterval,
-            @DefaultValue("7d") @NotNull Duration retention) {
+            @DefaultValue("7d") @NotNull Duration retention,
+            @DefaultValue("1s") @NotNull Duration offsetFlushInterval) {
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jobsearch.messaging.deadletter;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jobsearch.events.Topics;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -27,13 +28,31 @@ public class DeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
-        publisher.accept(record, consumer, exception);
-        repository.insert(record, consumerGroup, Topics.dlt(record.topic()), rootCause(exception));
+        Exception failure = withoutBatchLayer(exception);
+        publisher.accept(record, consumer, failure);
+        repository.insert(record, consumerGroup, Topics.dlt(record.topic()), rootCause(failure));
+    }
+
+    /**
+     * The inbox's batch listener reports a record's failure as
+     * {@code ListenerExecutionFailedException → BatchListenerFailedException → cause}: drop the middle
+     * layer, so the dead letter's headers name the record's own failure exactly as for a record listener.
+     */
+    static Exception withoutBatchLayer(Exception exception) {
+        if (exception instanceof ListenerExecutionFailedException listener
+                && listener.getCause() instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+            return new ListenerExecutionFailedException(listener.getMessage(), listener.getGroupId(), batch.getCause());
+        }
+        if (exception instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+            return new ListenerExecutionFailedException("Listener failed", batch.getCause());
+        }
+        return exception;
     }
 
     static Throwable rootCause(Throwable exception) {
         Throwable cause = exception;
-        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof BatchListenerFailedException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -8,6 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -17,9 +21,14 @@ import java.util.function.Supplier;
  */
 public class OutboxWriter {
 
-    private static final String INSERT = """
+    private static final String INSERT_INTO = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, source, occurred_at, traceparent)
-            values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""";
+            values """;
+    private static final String ROW = "(?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)";
+    private static final String INSERT = INSERT_INTO + ROW;
+    private static final int COLUMNS = 8;
+    /** Rows per statement in {@link #appendAll}: well below PostgreSQL's 65,535 bind parameters. */
+    static final int MAX_ROWS_PER_INSERT = 1000;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -41,11 +50,55 @@ public class OutboxWriter {
     }
 
     public void append(OutboxMessage message) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("outbox writes must join the caller's transaction; "
-                    + "call append(...) from a @Transactional method");
-        }
+        requireTransaction("append");
         jdbc.update(INSERT, message.id(), message.aggregateType(), message.aggregateId(), message.type(),
                 message.payloadJson(), source, OffsetDateTime.ofInstant(message.occurredAt(), ZoneOffset.UTC), traceparent.get());
+    }
+
+    /**
+     * Appends many platform events at once, in the caller's transaction like {@link #append}: one
+     * multi-row insert (per {@value #MAX_ROWS_PER_INSERT} events) instead of a statement per event.
+     * The relay publishes them in the given order; all or none of them commit with the caller.
+     */
+    public void appendAll(Collection<? extends IntegrationEvent> events) {
+        List<OutboxMessage> messages = new ArrayList<>(events.size());
+        for (IntegrationEvent event : events) {
+            EventType type = EventType.of(event.getClass());
+            messages.add(new OutboxMessage(event.eventId(), type.aggregateType(), event.aggregateId(), type.typeName(),
+                    json.writeValueAsString(event), event.occurredAt()));
+        }
+        appendAllMessages(messages);
+    }
+
+    /** {@link #appendAll(Collection)} for explicit outbox rows. */
+    public void appendAllMessages(List<OutboxMessage> messages) {
+        requireTransaction("appendAll");
+        if (messages.isEmpty()) {
+            return;
+        }
+        String trace = traceparent.get();
+        for (int from = 0; from < messages.size(); from += MAX_ROWS_PER_INSERT) {
+            List<OutboxMessage> chunk = messages.subList(from, Math.min(messages.size(), from + MAX_ROWS_PER_INSERT));
+            Object[] args = new Object[chunk.size() * COLUMNS];
+            int i = 0;
+            for (OutboxMessage message : chunk) {
+                args[i++] = message.id();
+                args[i++] = message.aggregateType();
+                args[i++] = message.aggregateId();
+                args[i++] = message.type();
+                args[i++] = message.payloadJson();
+                args[i++] = source;
+                args[i++] = OffsetDateTime.ofInstant(message.occurredAt(), ZoneOffset.UTC);
+                args[i++] = trace;
+            }
+            jdbc.update(INSERT_INTO + String.join(", ", Collections.nCopies(chunk.size(), ROW)), args);
+        }
+    }
+
+    private static void requireTransaction(String method) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("outbox writes must join the caller's transaction; "
+                    + "call " + method + "(...) from a @Transactional method");
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends a Debezium batch to Kafka and confirms it to Debezium only after Kafka acknowledged every
@@ -28,6 +29,9 @@ final class KafkaBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordC
     private final Producer<String, byte[]> producer;
     private final Duration sendTimeout;
     private final RelayListener listener;
+    /** Held while a batch is published and confirmed, so a graceful stop can let it finish first. */
+    private final ReentrantLock inFlight = new ReentrantLock();
+    private volatile boolean stopping;
 
     KafkaBatchPublisher(Producer<String, byte[]> producer, Duration sendTimeout, RelayListener listener) {
         this.producer = producer;
@@ -39,14 +43,46 @@ final class KafkaBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordC
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
+        inFlight.lockInterruptibly();
+        try {
+            if (stopping) {
+                // neither sent nor confirmed: the next leader publishes it from the committed offsets
+                return;
+            }
+            publish(records, committer);
+        } finally {
+            inFlight.unlock();
+        }
+    }
+
+    /**
+     * Before the engine is closed: lets the batch in flight finish (sent, acknowledged and confirmed, so
+     * the engine's final offset commit covers it) and refuses later ones, so that a successor starting
+     * from the committed offsets republishes nothing. Waits at most {@code timeout}.
+     */
+    void stop(Duration timeout) throws InterruptedException {
+        stopping = true;
+        if (inFlight.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            inFlight.unlock();
+        }
+    }
+
+    private void publish(List<RecordChangeEvent<SourceRecord>> records,
+                         DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
+        long receivedAt = System.nanoTime();
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+        List<String> eventIds = new ArrayList<>(records.size());
         for (RecordChangeEvent<SourceRecord> change : records) {
             SourceRecord record = change.record();
             // heartbeats (the connector's and the heartbeat table's) only move the offsets
-            if (record.value() != null && record.headers().lastWithName(EventHeaders.CE_ID) != null) {
+            Header eventId = record.value() == null ? null : record.headers().lastWithName(EventHeaders.CE_ID);
+            if (eventId != null) {
                 sends.add(producer.send(toProducerRecord(record)));
+                eventIds.add(String.valueOf(eventId.value()));
             }
         }
+        long sentAt = System.nanoTime();
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         for (Future<RecordMetadata> send : sends) {
             try {
@@ -57,13 +93,18 @@ final class KafkaBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordC
                 throw new RelayPublishException("Kafka did not acknowledge the batch within " + sendTimeout, e);
             }
         }
+        long ackedAt = System.nanoTime();
         for (RecordChangeEvent<SourceRecord> change : records) {
             committer.markProcessed(change);
         }
+        // commits the offsets to PostgreSQL when the engine's offset.flush.interval.ms has passed
         committer.markBatchFinished();
+        long confirmedAt = System.nanoTime();
         if (!sends.isEmpty()) {
             listener.published(sends.size());
         }
+        listener.batchTimed(new RelayListener.BatchTiming(records.size(), eventIds, receivedAt, sentAt, ackedAt,
+                confirmedAt));
     }
 
     static ProducerRecord<String, byte[]> toProducerRecord(SourceRecord record) {

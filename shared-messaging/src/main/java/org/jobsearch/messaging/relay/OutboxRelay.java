@@ -5,6 +5,7 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -109,6 +112,20 @@ public final class OutboxRelay implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * The relay's producer configuration: the platform's ({@code acks=all}, idempotence) with
+     * {@code linger.ms=0}. The relay hands Kafka a whole Debezium batch and then waits for its
+     * acknowledgements, so lingering (Kafka 4's default is 5 ms) would only hold back the first
+     * record of every batch; records sent while a request is in flight are still batched.
+     */
+    public static Map<String, Object> producerConfig(Map<String, Object> platform) {
+        Map<String, Object> config = new HashMap<>(platform);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return Map.copyOf(config);
+    }
+
     private void runElection() {
         try {
             while (running) {
@@ -163,10 +180,11 @@ public final class OutboxRelay implements AutoCloseable {
                 return;
             }
             Producer<String, byte[]> producer = producers.get();
+            KafkaBatchPublisher publisher = new KafkaBatchPublisher(producer, settings.sendTimeout(), counting());
             DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine
                     .create(ChangeEventFormat.of(Connect.class))
                     .using(debeziumProperties())
-                    .notifying(new KafkaBatchPublisher(producer, settings.sendTimeout(), counting()))
+                    .notifying(publisher)
                     .using((success, message, error) -> {
                         if (!success && running) {
                             log.warn("outbox relay {}: engine stopped: {}", settings.name(), message, error);
@@ -189,6 +207,7 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (InterruptedException e) {
                 // close() interrupts us: stop gracefully below
             } finally {
+                stopPublishing(publisher);
                 closeEngine(engine, executor);
                 producer.close(Duration.ofSeconds(10));
                 state = RelayState.STARTING;
@@ -212,7 +231,28 @@ public final class OutboxRelay implements AutoCloseable {
                 published.addAndGet(count);
                 listener.published(count);
             }
+
+            @Override
+            public void batchTimed(BatchTiming timing) {
+                listener.batchTimed(timing);
+            }
         };
+    }
+
+    /**
+     * Offsets are committed once a second and when the engine closes: the batch in flight finishes first,
+     * so the engine's final commit covers everything that reached Kafka.
+     */
+    private void stopPublishing(KafkaBatchPublisher publisher) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            publisher.stop(settings.sendTimeout());
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void closeEngine(DebeziumEngine<?> engine, ExecutorService executor) {
@@ -342,8 +382,11 @@ public final class OutboxRelay implements AutoCloseable {
         p.setProperty("offset.storage.jdbc.connection.user", settings.username());
         p.setProperty("offset.storage.jdbc.connection.password", settings.password());
         p.setProperty("offset.storage.jdbc.table.name", "relay_offsets");
-        // commit offsets after every batch: a crash replays at most the batch in flight
-        p.setProperty("offset.flush.interval.ms", "0");
+        // offsets only ever cover batches Kafka acknowledged (KafkaBatchPublisher); committing them at most
+        // every offsetFlushInterval instead of after every batch saves a PostgreSQL transaction per batch,
+        // and a crash replays at most that interval's events, which the consumers' inboxes drop as duplicates.
+        // A graceful stop still commits the last offsets.
+        p.setProperty("offset.flush.interval.ms", String.valueOf(settings.offsetFlushInterval().toMillis()));
 
         p.setProperty("database.hostname", settings.host());
         p.setProperty("database.port", String.valueOf(settings.port()));

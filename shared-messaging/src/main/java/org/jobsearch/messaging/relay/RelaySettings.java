@@ -12,14 +12,22 @@ import java.util.Objects;
  * @param name                engine name and {@code topic.prefix}: the key of the stored offsets
  * @param slotName            the replication slot, created by the messaging migration
  * @param publicationName     the publication over the outbox, created by the messaging migration
+ * @param pollInterval        Debezium's {@code poll.interval.ms}: how long the connector sleeps when the
+ *                            replication stream has nothing and how long it gathers a batch, so an event
+ *                            waits about one interval on average; Debezium's queue also spins for the last
+ *                            millisecond of every interval, so an idle relay burns about 1/(interval + 1 ms)
+ *                            of a core
  * @param leaderCheckInterval how often the leader checks its lock session and standbys retry the lock
  * @param slotTakeoverTimeout how long a new leader waits for the old leader to release the slot
  *                            before it terminates that session itself
+ * @param offsetFlushInterval Debezium's {@code offset.flush.interval.ms}: offsets of acknowledged batches
+ *                            are committed to the service's database at most this often (0: after every
+ *                            batch); a crash replays up to this much, which the inboxes drop as duplicates
  */
 public record RelaySettings(String jdbcUrl, String username, String password, String name, String slotName,
                             String publicationName, Duration pollInterval, Duration leaderCheckInterval,
                             Duration restartBackoff, Duration sendTimeout, Duration heartbeatInterval,
-                            Duration retention, Duration slotTakeoverTimeout) {
+                            Duration retention, Duration slotTakeoverTimeout, Duration offsetFlushInterval) {
 
     public RelaySettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -29,18 +37,44 @@ public record RelaySettings(String jdbcUrl, String username, String password, St
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(slotName, "slotName");
         Objects.requireNonNull(publicationName, "publicationName");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        if (pollInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("pollInterval must be at least 1 ms (Debezium counts milliseconds), got "
+                    + pollInterval);
+        }
+        Objects.requireNonNull(offsetFlushInterval, "offsetFlushInterval");
+        if (offsetFlushInterval.isNegative()) {
+            throw new IllegalArgumentException("offsetFlushInterval must not be negative, got " + offsetFlushInterval);
+        }
         if (password == null || password.isEmpty()) {
             // Debezium's JDBC offset store refuses an empty password, even where the server trusts the connection
             throw new IllegalArgumentException("the outbox relay needs a database password (spring.datasource.password)");
         }
     }
 
+    /**
+     * Debezium's idle poll and batch gathering time, as {@code jobsearch.messaging.relay.poll-interval}:
+     * 10 ms: an idle relay spins about 9 % of a core (Debezium's queue busy-waits the last millisecond of
+     * each interval), four services about a third of a core on a small machine; 5 ms halves the wait per
+     * event for twice that (17 % each), 1 ms would spin half a core each.
+     */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(10);
+    /** As {@code jobsearch.messaging.relay.offset-flush-interval}. */
+    public static final Duration DEFAULT_OFFSET_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
     /** The usual timings, for tools and tests that only know where the database is. */
     public static RelaySettings withDefaults(String jdbcUrl, String username, String password, String name,
                                              String slotName) {
         return new RelaySettings(jdbcUrl, username, password, name, slotName, "outbox_publication",
-                Duration.ofMillis(10), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofSeconds(60));
+                DEFAULT_POLL_INTERVAL, Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofDays(7), Duration.ofSeconds(60), DEFAULT_OFFSET_FLUSH_INTERVAL);
+    }
+
+    /** A copy with another poll interval and offset flush interval (benchmarks compare settings with it). */
+    public RelaySettings withTimings(Duration pollInterval, Duration offsetFlushInterval) {
+        return new RelaySettings(jdbcUrl, username, password, name, slotName, publicationName, pollInterval,
+                leaderCheckInterval, restartBackoff, sendTimeout, heartbeatInterval, retention, slotTakeoverTimeout,
+                offsetFlushInterval);
     }
 
     URI databaseUri() {

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A messaging-test node alone in a JVM, so a fault test can kill it. Arguments are Spring properties
  * ({@code --name=value}); {@code --fault.halt-after-effects=n} halts the JVM (exit 137, no shutdown
- * hook, nothing flushed) right after the n-th effect's transaction commits and before the listener
- * container commits that record's offset: the window between a consumer's database commit and its
- * Kafka commit. Prints {@code READY} once its listeners run.
+ * hook, nothing flushed) right after the transaction holding the n-th effect commits (the inbox commits
+ * a poll's records together) and before the listener container commits their offsets: the window
+ * between a consumer's database commit and its Kafka commit. Prints {@code READY} once its listeners run.
  */
 public final class ConsumerNode {
 

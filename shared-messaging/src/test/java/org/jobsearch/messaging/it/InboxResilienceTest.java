@@ -214,6 +214,38 @@ class InboxResilienceTest {
                 .andExpect(status().isBadRequest());
     }
 
+    @Test
+    void aPollInOneTransaction_duplicatesInsideTheBatchAndAcrossBatchesTakeNoSecondEffect() {
+        long duplicatesBefore = stats.duplicateCount();
+        long processedBefore = stats.processedCount();
+        List<ConsumerRecord<String, byte[]>> poll = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            poll.add(consumed(record(UUID.randomUUID(), event(i, null)), i));
+        }
+        poll.add(consumed(record(extractId(poll.get(3)), event(3, null)), 50));
+        poll.add(consumed(record(extractId(poll.get(7)), event(7, null)), 51));
+
+        dispatcher.dispatchAll(poll);
+        assertThat(effects()).isEqualTo(50);
+        assertThat(distinctEffectEvents()).isEqualTo(50);
+        assertThat(stats.processedCount() - processedBefore).isEqualTo(50);
+        assertThat(stats.duplicateCount() - duplicatesBefore).as("twice in the batch").isEqualTo(2);
+
+        dispatcher.dispatchAll(poll);
+        assertThat(effects()).as("the whole poll redelivered").isEqualTo(50);
+        assertThat(stats.duplicateCount() - duplicatesBefore).isEqualTo(2 + 52);
+    }
+
+    private static ConsumerRecord<String, byte[]> consumed(ProducerRecord<String, byte[]> produced, long offset) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(produced.topic(), 0, offset, produced.key(), produced.value());
+        produced.headers().forEach(h -> record.headers().add(h));
+        return record;
+    }
+
+    private static UUID extractId(ConsumerRecord<String, byte[]> record) {
+        return UUID.fromString(new String(record.headers().lastHeader(EventHeaders.CE_ID).value(), StandardCharsets.UTF_8));
+    }
+
     private Optional<Long> deadLetterId(UUID eventId) {
         return jdbc.queryForList("select id from dead_letter where event_id = ?", Long.class, eventId.toString())
                 .stream().findFirst();

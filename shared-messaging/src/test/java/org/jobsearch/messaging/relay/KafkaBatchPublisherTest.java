@@ -61,6 +61,34 @@ class KafkaBatchPublisherTest {
     }
 
     @Test
+    void stopLetsTheBatchInFlightFinishAndConfirm_thenRefusesTheNext() throws Exception {
+        List<RecordChangeEvent<SourceRecord>> batch = List.of(outboxRecord("a"), outboxRecord("b"));
+        CompletableFuture<Void> handling = CompletableFuture.runAsync(() -> handle(batch));
+        await().until(() -> producer.history().size() == 2);
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+            try {
+                publisher.stop(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        assertThat(stopping).as("waits for the batch in flight").isNotDone();
+        producer.completeNext();
+        producer.completeNext();
+        handling.join();
+        stopping.join();
+        assertThat(committer.processed).hasSize(2);
+        assertThat(committer.batchesFinished).isEqualTo(1);
+
+        handle(List.of(outboxRecord("c")));
+        assertThat(producer.history()).as("nothing sent after the stop").hasSize(2);
+        assertThat(committer.processed).as("nor confirmed").hasSize(2);
+        assertThat(committer.batchesFinished).isEqualTo(1);
+    }
+
+    @Test
     void heartbeatsMoveTheOffsetsWithoutReachingKafka() {
         SourceRecord heartbeat = new SourceRecord(Map.of(), Map.of("lsn", 1L), "__debezium-heartbeat.x", null,
                 Schema.STRING_SCHEMA, "x", Schema.STRING_SCHEMA, "beat");

@@ -40,8 +40,8 @@ class RelayFailoverTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         ConcurrentLinkedQueue<String> publications = new ConcurrentLinkedQueue<>();
 
-        OutboxRelay first = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(producer), recorder("first", publications));
-        OutboxRelay second = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(producer), recorder("second", publications));
+        OutboxRelay first = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(OutboxRelay.producerConfig(producer)), recorder("first", publications));
+        OutboxRelay second = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(OutboxRelay.producerConfig(producer)), recorder("second", publications));
         try (TopicReader reader = new TopicReader(bootstrap, fixture.topic()); Connection writer = fixture.connect()) {
             first.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> first.state() == RelayState.STREAMING);
@@ -88,7 +88,7 @@ class RelayFailoverTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (TopicReader reader = new TopicReader(bootstrap, fixture.topic()); Connection writer = fixture.connect()) {
-            OutboxRelay first = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(producer), RelayListener.NONE);
+            OutboxRelay first = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(OutboxRelay.producerConfig(producer)), RelayListener.NONE);
             first.start();
             for (int i = 0; i < 100; i++) {
                 fixture.append(writer, "agg-" + (i % 10), i / 10);
@@ -97,7 +97,7 @@ class RelayFailoverTest {
             first.close();
             assertThat(first.state()).isEqualTo(RelayState.STOPPED);
 
-            OutboxRelay second = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(producer), RelayListener.NONE);
+            OutboxRelay second = new OutboxRelay(fixture.settings(), () -> new KafkaProducer<>(OutboxRelay.producerConfig(producer)), RelayListener.NONE);
             try {
                 second.start();
                 for (int i = 100; i < 200; i++) {

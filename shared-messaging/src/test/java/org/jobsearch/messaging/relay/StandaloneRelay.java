@@ -24,14 +24,14 @@ public final class StandaloneRelay {
         RelaySettings settings = new RelaySettings(defaults.jdbcUrl(), defaults.username(), defaults.password(),
                 defaults.name(), defaults.slotName(), defaults.publicationName(), defaults.pollInterval(),
                 Duration.ofMillis(200), Duration.ofMillis(300), defaults.sendTimeout(), Duration.ofSeconds(1),
-                defaults.retention(), Duration.ofSeconds(30));
+                defaults.retention(), Duration.ofSeconds(30), defaults.offsetFlushInterval());
         Map<String, Object> producer = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[5],
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        OutboxRelay relay = new OutboxRelay(settings, () -> new KafkaProducer<>(producer), new RelayListener() {
+        OutboxRelay relay = new OutboxRelay(settings, () -> new KafkaProducer<>(OutboxRelay.producerConfig(producer)), new RelayListener() {
             @Override
             public void streamingStarted() {
                 System.out.println("STREAMING");
