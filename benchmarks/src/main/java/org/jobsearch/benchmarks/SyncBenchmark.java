@@ -102,6 +102,7 @@ public final class SyncBenchmark {
         int maxHosts = Integer.getInteger("bench.maxConcurrentHosts", 50);
         int pauseMs = Integer.getInteger("bench.pauseMs", 50);
         String heap = System.getProperty("bench.heap", "512m");
+        int warmupTenants = Integer.getInteger("bench.warmupTenants", 0);
         boolean throughput = !Boolean.getBoolean("bench.skipThroughput");
         boolean memory = !Boolean.getBoolean("bench.skipMemory");
 
@@ -110,7 +111,7 @@ public final class SyncBenchmark {
         System.out.println("Service: " + jar.getFileName() + " in its own JVM (-XX:+UseSerialGC), Boot defaults "
                 + "(Tomcat, HikariCP pool 10), embedded PostgreSQL + in-JVM Kafka of this JVM, outbox relay on");
         if (throughput) {
-            throughput(tenants, postings, latencyMs, maxHosts, pauseMs, heap);
+            throughput(tenants, warmupTenants, postings, latencyMs, maxHosts, pauseMs, heap);
         }
         if (memory) {
             memory(Integer.getInteger("bench.minHeapMb", 64), Integer.getInteger("bench.maxHeapMb", 512),
@@ -120,9 +121,10 @@ public final class SyncBenchmark {
 
     // ---------------------------------------------------------------- throughput
 
-    void throughput(int tenants, int postings, int latencyMs, int maxHosts, int pauseMs, String heap)
-            throws Exception {
-        try (FakeWorkday fake = new FakeWorkday(tenants, postings, latencyMs, 4 * Math.max(maxHosts, 16))) {
+    void throughput(int tenants, int warmupTenants, int postings, int latencyMs, int maxHosts, int pauseMs,
+                    String heap) throws Exception {
+        try (FakeWorkday fake = new FakeWorkday(tenants + warmupTenants, postings, latencyMs,
+                4 * Math.max(maxHosts, 16))) {
             Settings settings = new Settings(heap, maxHosts, pauseMs, 1000);
             try (Service service = Service.start(jar, settings, fake, postgres, bootstrap, signingKey)) {
                 System.out.println();
@@ -130,7 +132,29 @@ public final class SyncBenchmark {
                         + latencyMs + " ms per response, max-concurrent-hosts " + maxHosts + ", pause-between-requests "
                         + pauseMs + " ms, -Xmx" + heap + " --");
                 service.awaitReady(http, Duration.ofMinutes(5));
-                setUp(service, fake, tenants);
+                call(service, "POST", "/api/discovery/search-configs", Map.of("searchTerm", "engineer"), 201);
+                if (warmupTenants > 0) {
+                    // optional: a service runs for days, its JIT has compiled the sync's code long before a sync. A
+                    // first sync of other tenants (unfollowed afterwards, so the measured sync does not fetch them)
+                    // does that here, its own figures printed as the cold case. Off by default: the measured sync
+                    // then runs on a freshly started service, the harder case.
+                    List<String> warmup = follow(service, fake, tenants + 1, tenants + warmupTenants);
+                    fake.reset();
+                    double warmCpu = service.cpuSeconds();
+                    SyncOutcome cold = sync(service, Duration.ofHours(1));
+                    warmCpu = service.cpuSeconds() - warmCpu;
+                    long coldBoundMs = (warmupTenants + maxHosts - 1) / maxHosts * fake.slowestHostRequests()
+                            * (long) (latencyMs + pauseMs);
+                    System.out.printf("Warm-up sync of %d other tenants on the freshly started service (cold JIT): "
+                            + "%s, %,d new listings, %.1f s = %.2f× its politeness bound, %.1f ms CPU per posting; "
+                            + "those tenants are unfollowed before the measured sync%n", warmupTenants, cold.status(),
+                            cold.newListings(), cold.wallMs() / 1000.0, cold.wallMs() / (double) coldBoundMs,
+                            warmCpu * 1000 / Math.max(1, cold.newListings()));
+                    for (String id : warmup) {
+                        call(service, "DELETE", "/api/discovery/companies/" + id + "/follow", null, 204);
+                    }
+                }
+                follow(service, fake, 1, tenants);
                 fake.reset();
                 double cpuBefore = service.cpuSeconds();
                 double dbBefore = postgresCpuSeconds(postgres.port());
@@ -230,7 +254,8 @@ public final class SyncBenchmark {
             try (Service service = Service.start(jar, settings, fake, postgres, bootstrap, signingKey)) {
                 try {
                     service.awaitReady(http, Duration.ofMinutes(5));
-                    setUp(service, fake, 1);
+                    call(service, "POST", "/api/discovery/search-configs", Map.of("searchTerm", "engineer"), 201);
+                    follow(service, fake, 1, 1);
                     SyncOutcome outcome = sync(service, Duration.ofMinutes(30));
                     boolean all = outcome.newListings() == postings && outcome.errors() == 0;
                     trial = new Trial(outcome.status().equals("completed") && !all ? "incomplete" : outcome.status(),
@@ -262,15 +287,18 @@ public final class SyncBenchmark {
 
     // ---------------------------------------------------------------- REST
 
-    private void setUp(Service service, FakeWorkday fake, int tenants) throws Exception {
-        for (int i = 1; i <= tenants; i++) {
+    /** Adds tenants {@code from}..{@code to} to the catalog and follows them; their company ids. */
+    private List<String> follow(Service service, FakeWorkday fake, int from, int to) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
             String tenant = "tenant" + i;
             JsonNode company = call(service, "POST", "/api/discovery/companies", Map.of("name", "Bench " + tenant,
                     "config", Map.of("platform", "workday", "host", tenant + "." + DOMAIN + ":" + fake.port(),
                             "tenant", tenant, "site", SITE)), 201);
-            call(service, "PUT", "/api/discovery/companies/" + company.get("id").asString() + "/follow", Map.of(), 200);
+            ids.add(company.get("id").asString());
+            call(service, "PUT", "/api/discovery/companies/" + ids.get(ids.size() - 1) + "/follow", Map.of(), 200);
         }
-        call(service, "POST", "/api/discovery/search-configs", Map.of("searchTerm", "engineer"), 201);
+        return ids;
     }
 
     record SyncOutcome(String id, String status, int lines, int errors, int newListings, long wallMs, long clientMs) {
@@ -539,8 +567,15 @@ public final class SyncBenchmark {
             }
             Files.writeString(hosts, lines);
             Path log = Files.createTempFile("sync-benchmark-discovery", ".log");
-            List<String> command = List.of(java.toString(), "-Xmx" + settings.heap(), "-XX:+UseSerialGC",
-                    "-XX:+ExitOnOutOfMemoryError", "-Djdk.net.hosts.file=" + hosts, "-jar", copy.toString(),
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + settings.heap(), "-XX:+UseSerialGC",
+                    "-XX:+ExitOnOutOfMemoryError", "-Djdk.net.hosts.file=" + hosts));
+            // e.g. -Dbench.serviceJvmArgs=-XX:StartFlightRecording=filename=/tmp/sync.jfr to profile the service
+            for (String arg : System.getProperty("bench.serviceJvmArgs", "").trim().split("\\s+")) {
+                if (!arg.isEmpty()) {
+                    command.add(arg);
+                }
+            }
+            command.addAll(List.of("-jar", copy.toString(),
                     "--server.port=" + port,
                     "--spring.datasource.url=" + postgres.jdbcUrl(database),
                     "--spring.datasource.username=" + postgres.username(),
@@ -556,7 +591,7 @@ public final class SyncBenchmark {
                     "--jobsearch.discovery.ats.max-concurrent-hosts=" + settings.maxConcurrentHosts(),
                     "--jobsearch.discovery.ats.pause-between-requests=" + settings.pauseMs() + "ms",
                     "--jobsearch.discovery.ats.max-postings=" + settings.maxPostings(),
-                    "--logging.level.root=WARN");
+                    "--logging.level.root=WARN"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Service service = new Service(process, log, port, postgres, database);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "sync-benchmark-discovery-stop"));

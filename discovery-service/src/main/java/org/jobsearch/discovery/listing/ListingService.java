@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -171,9 +172,11 @@ public class ListingService {
         listings.updateAll(updates);
         listings.touchAll(touched, now);
         listings.seenAll(seen, scope, now);
+        List<JobListingDiscovered> events = new ArrayList<>();
         for (int i = 0; i < announced.size(); i++) {
-            publish(announcedIds.get(i), company, announced.get(i), now);
+            announcement(announcedIds.get(i), company, announced.get(i), now).ifPresent(events::add);
         }
+        outbox.appendAll(events);
         return new IngestResult(created, matched.size() - created, matched.size(),
                 review(company, matched, listingIds, canonicalIds, now));
     }
@@ -342,14 +345,20 @@ public class ListingService {
     }
 
     private void publish(UUID listingId, FollowedCompany company, Posting posting, Instant now) {
+        announcement(listingId, company, posting, now).ifPresent(outbox::append);
+    }
+
+    /** The {@code JobListingDiscovered} for a new or changed listing; none without a usable URL. */
+    private static Optional<JobListingDiscovered> announcement(UUID listingId, FollowedCompany company,
+                                                               Posting posting, Instant now) {
         if (posting.url() == null || posting.url().length() > URL_LIMIT) {
             log.warn("not announcing listing {} ({} {}): it has no usable URL", listingId, posting.platform(),
                     posting.externalId());
-            return;
+            return Optional.empty();
         }
         String description = posting.descriptionHtml() != null && posting.descriptionHtml().length() <= DOCUMENT_LIMIT
                 ? posting.descriptionHtml() : null;
-        outbox.append(new JobListingDiscovered(UUID.randomUUID(), now, listingId, company.id(),
+        return Optional.of(new JobListingDiscovered(UUID.randomUUID(), now, listingId, company.id(),
                 cut(company.name()), posting.platform(), cut(posting.externalId()), cut(posting.title()),
                 cut(posting.location()), posting.remote(), Boolean.TRUE.equals(posting.remote()) ? WorkSetting.REMOTE : null,
                 posting.postedDate(), posting.url(), description, cut(posting.department()),
