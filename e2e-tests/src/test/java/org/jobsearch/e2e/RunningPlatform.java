@@ -110,7 +110,7 @@ final class RunningPlatform {
         return port + PORT_OFFSET;
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A second whole stack, the launcher's, run in a child JVM because its apps inherit their environment from the
@@ -39,7 +37,7 @@ final class StubProviderPlatform implements AutoCloseable {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path home = Path.of("target", "e2e-home-stub-llm").toAbsolutePath();
         Path log = Path.of("target", "e2e-stub-llm-launcher.log").toAbsolutePath();
-        deleteRecursively(home);
+        RunningPlatform.deleteRecursively(home);
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "org.jobsearch.launcher.LocalStack")
@@ -127,17 +125,6 @@ final class StubProviderPlatform implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir, e);
         }
     }
 }
