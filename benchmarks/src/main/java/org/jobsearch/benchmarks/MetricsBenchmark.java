@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * properties): {@code bench.sizes} (default {@code 10000,100000}), {@code bench.runs} (timed runs per path and
  * size, default 9), {@code bench.warmup} (5), {@code bench.trackerJar} (default:
  * tracker-service/target/tracker-service-*.jar, the Boot jar that {@code ./mvnw install} builds),
- * {@code bench.trackerHeap} (512m).
+ * {@code bench.trackerHeap} (512m), {@code bench.trackerJvmArgs} (extra options for the service's JVM).
  */
 public final class MetricsBenchmark {
 
@@ -299,7 +299,14 @@ public final class MetricsBenchmark {
             copy.toFile().deleteOnExit();
             Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
             Path log = Files.createTempFile("metrics-benchmark-tracker", ".log");
-            List<String> command = List.of(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC", "-jar", copy.toString(),
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC"));
+            // e.g. -Dbench.trackerJvmArgs=-XX:StartFlightRecording=filename=/tmp/metrics.jfr to profile the service
+            for (String arg : System.getProperty("bench.trackerJvmArgs", "").trim().split("\\s+")) {
+                if (!arg.isEmpty()) {
+                    command.add(arg);
+                }
+            }
+            command.addAll(List.of("-jar", copy.toString(),
                     "--server.port=" + port,
                     "--spring.datasource.url=" + postgres.jdbcUrl(database),
                     "--spring.datasource.username=" + postgres.username(),
@@ -309,7 +316,7 @@ public final class MetricsBenchmark {
                     "--jobsearch.messaging.relay.name=" + database,
                     "--jobsearch.messaging.relay.slot-name=" + database + "_outbox",
                     "--jobsearch.messaging.consumer.group-id=tracker-" + database,
-                    "--logging.level.root=WARN");
+                    "--logging.level.root=WARN"));
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             Tracker tracker = new Tracker(process, log, port);
