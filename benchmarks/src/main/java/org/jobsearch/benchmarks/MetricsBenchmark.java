@@ -7,7 +7,6 @@ import org.jobsearch.testkit.PostgresServer;
 import org.jobsearch.testkit.SharedInfrastructure;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The tracker's metrics dashboard ({@code GET /api/tracker/metrics}, the whole response over HTTP from the real
@@ -84,9 +82,9 @@ public final class MetricsBenchmark {
     }
 
     void run(int[] sizes, int runs, int warmup) throws Exception {
-        Path jar = trackerJar();
+        Path jar = ServiceJvm.bootJar("tracker-service", "bench.trackerJar");
         String database = postgres.createDatabase("bench_metrics");
-        int port = freePort();
+        int port = ServiceJvm.freePort();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         String signingKey = Base64.getEncoder().encodeToString(key);
@@ -251,34 +249,6 @@ public final class MetricsBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path trackerJar() throws IOException {
-        String given = System.getProperty("bench.trackerJar");
-        if (given != null) {
-            return Path.of(given);
-        }
-        Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path root : new Path[]{cwd, cwd.getParent()}) {
-            Path target = root == null ? null : root.resolve("tracker-service/target");
-            if (target != null && Files.isDirectory(target)) {
-                try (Stream<Path> files = Files.list(target)) {
-                    Path jar = files.filter(p -> p.getFileName().toString().matches("tracker-service-.*\\.jar"))
-                            .findFirst().orElse(null);
-                    if (jar != null) {
-                        return jar;
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no tracker-service/target/tracker-service-*.jar: run ./mvnw -B -q install "
-                + "-DskipTests first, or give -Dbench.trackerJar=...");
-    }
-
     /** The real tracker-service, its Boot jar in a JVM of its own, on the benchmark's PostgreSQL and Kafka. */
     private static final class Tracker implements AutoCloseable {
         final Process process;
@@ -301,11 +271,7 @@ public final class MetricsBenchmark {
             Path log = Files.createTempFile("metrics-benchmark-tracker", ".log");
             List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC"));
             // e.g. -Dbench.trackerJvmArgs=-XX:StartFlightRecording=filename=/tmp/metrics.jfr to profile the service
-            for (String arg : System.getProperty("bench.trackerJvmArgs", "").trim().split("\\s+")) {
-                if (!arg.isEmpty()) {
-                    command.add(arg);
-                }
-            }
+            command.addAll(ServiceJvm.extraArgs("bench.trackerJvmArgs"));
             command.addAll(List.of("-jar", copy.toString(),
                     "--server.port=" + port,
                     "--spring.datasource.url=" + postgres.jdbcUrl(database),

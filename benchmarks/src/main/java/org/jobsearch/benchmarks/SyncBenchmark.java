@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +86,7 @@ public final class SyncBenchmark {
     public static void main(String[] args) throws Exception {
         int exit = 0;
         try {
-            new SyncBenchmark(serviceJar()).run();
+            new SyncBenchmark(ServiceJvm.bootJar("discovery-service", "bench.discoveryJar")).run();
         } catch (Exception e) {
             e.printStackTrace();
             exit = 1;
@@ -551,7 +550,7 @@ public final class SyncBenchmark {
         static Service start(Path jar, Settings settings, FakeWorkday fake, PostgresServer postgres, String bootstrap,
                              String signingKey) throws IOException {
             String database = postgres.createDatabase("bench_sync");
-            int port = freePort();
+            int port = ServiceJvm.freePort();
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             // a private copy: a build running meanwhile rewrites target/*.jar under the running JVM's feet
             Path copy = Files.createTempFile("sync-benchmark-discovery", ".jar");
@@ -570,11 +569,7 @@ public final class SyncBenchmark {
             List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + settings.heap(), "-XX:+UseSerialGC",
                     "-XX:+ExitOnOutOfMemoryError", "-Djdk.net.hosts.file=" + hosts));
             // e.g. -Dbench.serviceJvmArgs=-XX:StartFlightRecording=filename=/tmp/sync.jfr to profile the service
-            for (String arg : System.getProperty("bench.serviceJvmArgs", "").trim().split("\\s+")) {
-                if (!arg.isEmpty()) {
-                    command.add(arg);
-                }
-            }
+            command.addAll(ServiceJvm.extraArgs("bench.serviceJvmArgs"));
             command.addAll(List.of("-jar", copy.toString(),
                     "--server.port=" + port,
                     "--spring.datasource.url=" + postgres.jdbcUrl(database),
@@ -732,34 +727,5 @@ public final class SyncBenchmark {
         } catch (IOException e) {
             return "?";
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path serviceJar() throws IOException {
-        String given = System.getProperty("bench.discoveryJar");
-        if (given != null) {
-            return Path.of(given);
-        }
-        Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path root : new Path[]{cwd, cwd.getParent()}) {
-            Path target = root == null ? null : root.resolve("discovery-service/target");
-            if (target != null && Files.isDirectory(target)) {
-                try (Stream<Path> files = Files.list(target)) {
-                    Path jar = files.filter(p -> p.getFileName().toString().matches("discovery-service-.*\\.jar"))
-                            .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-                            .findFirst().orElse(null);
-                    if (jar != null) {
-                        return jar;
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("no discovery-service/target/discovery-service-*.jar: run ./mvnw -B -q install "
-                + "-DskipTests first, or give -Dbench.discoveryJar=...");
     }
 }
