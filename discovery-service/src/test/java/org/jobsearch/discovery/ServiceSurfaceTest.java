@@ -1,5 +1,6 @@
 package org.jobsearch.discovery;
 
+import org.jobsearch.testkit.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +17,7 @@ class ServiceSurfaceTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.jobsearch.resume;
 
 import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +28,7 @@ class ServiceSurfaceTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
     }
 

@@ -16,6 +16,7 @@ import org.jobsearch.events.Topics;
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
 import org.jobsearch.testkit.SharedInfrastructure;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.testkit.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class SyncIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
     }
 

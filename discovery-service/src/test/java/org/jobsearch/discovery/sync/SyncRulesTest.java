@@ -11,6 +11,7 @@ import org.jobsearch.discovery.listing.ListingService;
 import org.jobsearch.discovery.searchconfig.SearchConfigService;
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +86,7 @@ class SyncRulesTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
     }
 

@@ -13,6 +13,7 @@ import org.jobsearch.identity.IdentityProperties;
 import org.jobsearch.prep.InterviewPrepIntegrationTest;
 import org.jobsearch.prep.TestUsers;
 import org.jobsearch.testkit.SharedInfrastructure;
+import org.jobsearch.testkit.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class TrackedApplicationProjectionTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),

@@ -14,6 +14,7 @@ import org.jobsearch.prep.TestUsers;
 import org.jobsearch.testkit.LlmProviderStub;
 import org.jobsearch.testkit.LlmProviderStub.Reply;
 import org.jobsearch.testkit.SharedInfrastructure;
+import org.jobsearch.testkit.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class GenerationFailureTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),

@@ -4,6 +4,7 @@ import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
 import org.jobsearch.identity.IdentityTokenSigner;
 import org.jobsearch.llm.LlmTestApplication;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.testkit.WithRealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class LlmApiTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         signer = new IdentityTokenSigner(identity);
         owner = new CurrentUser(UUID.randomUUID(), "olga", Set.of(CurrentUser.USER));
         other = new CurrentUser(UUID.randomUUID(), "otto", Set.of(CurrentUser.USER));

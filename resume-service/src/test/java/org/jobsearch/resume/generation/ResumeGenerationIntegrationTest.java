@@ -10,6 +10,7 @@ import org.jobsearch.identity.IdentityProperties;
 import org.jobsearch.resume.ResumeIntegrationTest;
 import org.jobsearch.resume.TestUsers;
 import org.jobsearch.testkit.SharedInfrastructure;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.testkit.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ResumeGenerationIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
     }
 

@@ -17,6 +17,7 @@ import org.jobsearch.llm.LlmFailure;
 import org.jobsearch.resume.ResumeIntegrationTest;
 import org.jobsearch.resume.TestUsers;
 import org.jobsearch.testkit.SharedInfrastructure;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +80,7 @@ class ResumePipelineIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
     }
 

@@ -13,6 +13,7 @@ import org.jobsearch.identity.IdentityProperties;
 import org.jobsearch.resume.ResumeIntegrationTest;
 import org.jobsearch.resume.TestUsers;
 import org.jobsearch.testkit.SharedInfrastructure;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,7 @@ class JobsIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
     }
 

@@ -7,6 +7,7 @@ import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
 import org.jobsearch.resume.ResumeIntegrationTest;
 import org.jobsearch.resume.TestUsers;
+import org.jobsearch.testkit.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +71,7 @@ class TemplateIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
     }
 

@@ -6,6 +6,7 @@ import org.jobsearch.events.Topics;
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
 import org.jobsearch.testkit.SharedInfrastructure;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.testkit.TopicReader;
 import org.jobsearch.tracker.TestUsers;
 import org.jobsearch.tracker.TrackerIntegrationTest;
@@ -59,7 +60,7 @@ class ApplicationApiTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         users = new TestUsers(identity);
     }
 

@@ -6,6 +6,7 @@ import org.jobsearch.events.EventType;
 import org.jobsearch.events.Topics;
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.testkit.TopicReader;
 import org.jobsearch.tracker.TestUsers;
 import org.jobsearch.tracker.TrackerIntegrationTest;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,7 +47,7 @@ class ApplicationStatusTest {
 
     @BeforeEach
     void setUp() {
-        tracker = new TrackerTestSupport(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(),
+        tracker = new TrackerTestSupport(TestHttp.client(port),
                 new TestUsers(identity));
     }
 

@@ -2,6 +2,7 @@ package org.jobsearch.tracker.calendar;
 
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.tracker.TestUsers;
 import org.jobsearch.tracker.TrackerIntegrationTest;
 import org.jobsearch.tracker.TrackerTestSupport;
@@ -34,7 +35,7 @@ class CalendarFeedTest {
 
     @BeforeEach
     void setUp() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = TestHttp.client(port);
         TestUsers users = new TestUsers(identity);
         api = new TrackerTestSupport(http, users);
         transfer = new TransferFixture(http, users);

@@ -2,6 +2,7 @@ package org.jobsearch.tracker.company;
 
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.tracker.TestUsers;
 import org.jobsearch.tracker.TrackerIntegrationTest;
 import org.jobsearch.tracker.TrackerTestSupport;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -35,7 +35,7 @@ class CompanyApiTest {
 
     @BeforeEach
     void setUp() {
-        tracker = new TrackerTestSupport(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(),
+        tracker = new TrackerTestSupport(TestHttp.client(port),
                 new TestUsers(identity));
     }
 

@@ -3,6 +3,7 @@ package org.jobsearch.tracker.job;
 import org.jobsearch.events.EventType;
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.tracker.TestUsers;
 import org.jobsearch.tracker.TrackerIntegrationTest;
 import org.jobsearch.tracker.TrackerTestSupport;
@@ -13,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,7 +44,7 @@ class JobApiTest {
 
     @BeforeEach
     void setUp() {
-        tracker = new TrackerTestSupport(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(),
+        tracker = new TrackerTestSupport(TestHttp.client(port),
                 new TestUsers(identity));
     }
 

@@ -2,6 +2,7 @@ package org.jobsearch.tracker.metrics;
 
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.tracker.TestUsers;
 import org.jobsearch.tracker.TrackerIntegrationTest;
 import org.jobsearch.tracker.TrackerTestSupport;
@@ -42,7 +43,7 @@ class MetricsApiTest {
 
     @BeforeEach
     void setUp() {
-        RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        RestTestClient http = TestHttp.client(port);
         TestUsers users = new TestUsers(identity);
         api = new TrackerTestSupport(http, users);
         owner = TestUsers.user("metrics");

@@ -2,6 +2,7 @@ package org.jobsearch.tracker.metrics;
 
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.tracker.TestUsers;
 import org.jobsearch.tracker.TrackerIntegrationTest;
 import org.jobsearch.tracker.TrackerTestSupport;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -63,7 +63,7 @@ class MetricsReadModelTest {
 
     @BeforeEach
     void setUp() {
-        api = new TrackerTestSupport(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(),
+        api = new TrackerTestSupport(TestHttp.client(port),
                 new TestUsers(identity));
         owner = TestUsers.user("read-model");
     }

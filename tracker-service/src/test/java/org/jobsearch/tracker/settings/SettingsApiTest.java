@@ -2,6 +2,7 @@ package org.jobsearch.tracker.settings;
 
 import org.jobsearch.identity.CurrentUser;
 import org.jobsearch.identity.IdentityProperties;
+import org.jobsearch.testkit.TestHttp;
 import org.jobsearch.tracker.TestUsers;
 import org.jobsearch.tracker.TrackerIntegrationTest;
 import org.jobsearch.tracker.TrackerTestSupport;
@@ -30,7 +31,7 @@ class SettingsApiTest {
 
     @BeforeEach
     void setUp() {
-        RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        RestTestClient http = TestHttp.client(port);
         TestUsers users = new TestUsers(identity);
         api = new TrackerTestSupport(http, users);
         transfer = new TransferFixture(http, users);
