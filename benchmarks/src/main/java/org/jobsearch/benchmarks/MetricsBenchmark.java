@@ -42,14 +42,16 @@ import java.util.UUID;
  * tracker at start-up): jobs with varied role, specialization, level, location, work setting, source, experience
  * and salary range; applications over two years with status history, desired salaries, outcomes after callbacks and
  * 1–4 interviews per callback (some cancelled); the tracker's triggers fill its metrics read model
- * {@code application_metrics} (migration V6) and the rollup over it {@code application_metrics_rollup} (V7) as the
+ * {@code application_metrics} (migration V6) and the rollups over it ({@code application_metrics_rollup}, V7, and
+ * {@code application_metrics_daily}, V8) as the
  * rows go in, as they do for the service's own writes. Printed per user: distinct companies and days, the rollup's
  * rows (what the dashboard reads instead of the applications) and, for comparison, how many rows a rollup keyed by
  * every filterable dimension and the day would need. Options (system
  * properties): {@code bench.sizes} (default {@code 10000,100000}), {@code bench.runs} (timed runs per path and
  * size, default 9), {@code bench.warmup} (5), {@code bench.trackerJar} (default:
  * tracker-service/target/tracker-service-*.jar, the Boot jar that {@code ./mvnw install} builds),
- * {@code bench.trackerHeap} (512m), {@code bench.trackerJvmArgs} (extra options for the service's JVM).
+ * {@code bench.trackerHeap} (512m), {@code bench.trackerJvmArgs} (extra options for the service's JVM),
+ * {@code bench.holdSeconds} (0; keeps the loaded database and the tracker up this long after the results, for psql).
  */
 public final class MetricsBenchmark {
 
@@ -129,17 +131,16 @@ public final class MetricsBenchmark {
             for (int size : sizes) {
                 UUID owner = owners.get(size);
                 System.out.printf("User with %,d applications: %,d distinct companies, applied on %,d distinct days; "
-                                + "rollup (V7) %,d rows (%,d per UTC hour, %,d per UTC month and value); distinct "
+                                + "rollups %,d rows (V8: %,d per UTC day of 24 hourly counts, V7: %,d per UTC month and "
+                                + "value); distinct "
                                 + "combinations of the six filterable dimensions %,d, with the applied day %,d "
                                 + "(what a rollup keyed by all of them would hold)%n", size,
                         count(db, "select count(distinct company) from job where owner_id = ?", owner),
                         count(db, "select count(distinct (applied_at at time zone 'UTC')::date) from application "
                                 + "where owner_id = ?", owner),
+                        rollupRows(db, owner),
+                        count(db, "select count(*) from application_metrics_daily where owner_id = ?", owner),
                         count(db, "select count(*) from application_metrics_rollup where owner_id = ?", owner),
-                        count(db, "select count(*) from application_metrics_rollup where owner_id = ? "
-                                + "and kind = 'hour'", owner),
-                        count(db, "select count(*) from application_metrics_rollup where owner_id = ? "
-                                + "and kind <> 'hour'", owner),
                         count(db, "select count(*) from (select distinct role, specialization, level, work_setting, "
                                 + "source, location from application_metrics where owner_id = ?) d", owner),
                         count(db, "select count(*) from (select distinct role, specialization, level, work_setting, "
@@ -170,7 +171,7 @@ public final class MetricsBenchmark {
                     scanMs[i] = (t2 - t1) / 1e6;
                 }
                 Result result = new Result(size, median(metricsMs), median(scanMs), bytes,
-                        count(db, "select count(*) from application_metrics_rollup where owner_id = ?", owner));
+                        rollupRows(db, owner));
                 results.add(result);
                 System.out.printf("%,7d applications: metrics API median %8.1f ms (min %.1f, max %.1f; %,d bytes), "
                                 + "scan median %6.1f ms (min %.1f, max %.1f): %.1fx; rollup rows %,d%n", size,
@@ -183,7 +184,7 @@ public final class MetricsBenchmark {
             System.out.println();
             System.out.println("== Results ==");
             System.out.println("| Applications | metrics API median | scan median | ratio (target ≤ 3× at 100k) "
-                    + "| rollup rows read (V7) |");
+                    + "| rollup rows read (V7 + V8) |");
             System.out.println("|---|---|---|---|---|");
             for (Result r : results) {
                 System.out.printf("| %,d | %.1f ms | %.1f ms | %.1f× | %,d |%n", r.rows(), r.metricsMs(), r.scanMs(),
@@ -196,6 +197,13 @@ public final class MetricsBenchmark {
                                 + "(target: no faster than linear, i.e. ≤ %.0f×)%n", a.rows(), b.rows(),
                         (double) b.rows() / a.rows(), b.metricsMs() / a.metricsMs(), b.scanMs() / a.scanMs(),
                         (double) b.rows() / a.rows());
+            }
+            int holdSeconds = Integer.getInteger("bench.holdSeconds", 0);
+            if (holdSeconds > 0) { // e.g. to EXPLAIN the tracker's statements on the loaded data with psql
+                System.out.printf("Holding the database and the tracker for %d s: %s (user %s), owners %s, tracker "
+                                + "http://127.0.0.1:%d%n", holdSeconds, postgres.jdbcUrl(database),
+                        postgres.username(), owners, port);
+                Thread.sleep(holdSeconds * 1000L);
             }
         }
     }
@@ -223,6 +231,12 @@ public final class MetricsBenchmark {
             }
         }
         return total;
+    }
+
+    /** What the dashboard reads without dimension filters: the month rows (V7) and the daily rows (V8). */
+    private static long rollupRows(Connection db, UUID owner) throws SQLException {
+        return count(db, "select count(*) from application_metrics_rollup where owner_id = ?", owner)
+                + count(db, "select count(*) from application_metrics_daily where owner_id = ?", owner);
     }
 
     private static long count(Connection db, String sql, UUID owner) throws SQLException {

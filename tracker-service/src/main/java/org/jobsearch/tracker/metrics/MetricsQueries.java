@@ -5,9 +5,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,10 +24,11 @@ import java.util.UUID;
  * <ul>
  * <li>{@link #fromRollup}: without dimension filters (any dates, any zone), sums the counts that migration V7's
  * triggers keep in {@code application_metrics_rollup} in the same transaction as every write: per UTC month and value
- * of each attribute, per UTC hour for the timeline. Months cut by the date range are counted from
- * {@code application_metrics}' rows of those parts; the median time to first response (not additive) reads the
- * responded rows of the range from an index. A few thousand rollup rows instead of every application hashed by a
- * dozen attributes.</li>
+ * of each attribute; and those of V8 in {@code application_metrics_daily}: per UTC day, 24 hourly counts of
+ * applications, callbacks and first responses, which this class assigns to days of the filter's zone. Months cut by
+ * the date range are counted from {@code application_metrics}' rows of those parts; the median time to first response
+ * (not additive) reads the middle of the range's responded rows from an index. A few thousand rollup rows and a row
+ * per day instead of every application hashed by a dozen attributes.</li>
  * <li>{@link #fromReadModel}: ONE statement over the owner's rows of {@code application_metrics} (the read model of
  * migration V6), read once: for dimension filters, which the rollup does not key by (with every filterable dimension
  * and the date in its key, it would have about as many rows as the applications: docs/benchmarks.md), and for a zone
@@ -114,17 +119,13 @@ class MetricsQueries {
     /**
      * Without dimension filters, from the rollup (V7): the month rows wholly inside the range plus the read model's
      * rows of the cut months ({@code :edge1From}..{@code :edge2To}, empty ranges when none), each attribute a row
-     * ({@code minSalary}/{@code maxSalary} in dollars, bucketed by the caller); the hour rows of the range summed per
-     * day in {@code :zone}, with {@code straddles} set when an hour with applications is not within one local day
-     * (its offset changes or a midnight falls inside it: then the caller counts from the read model); the median time
-     * to first response over the responded rows of the range, as {@code percentile_cont(0.5)} computes it, but read
-     * in order from an index (V7) instead of sorted: the middle one or two after skipping the lower half.
+     * ({@code minSalary}/{@code maxSalary} in dollars, bucketed by the caller).
      */
-    private static final String ROLLUP = """
+    private static final String ROLLUP_COUNTS = """
             with counted as (
                 select kind, value, extra, n, callbacks, rejected, closed, no_response
                 from application_metrics_rollup
-                where owner_id = :owner and kind <> 'hour' and bucket >= :monthsFrom and bucket < :monthsTo
+                where owner_id = :owner and bucket >= :monthsFrom and bucket < :monthsTo
                 union all
                 select k.kind, k.value, k.extra, 1, (m.status = 'callback')::int, (m.status = 'rejected')::int,
                        (m.status = 'closed')::int, (m.status = 'no_response')::int
@@ -138,39 +139,31 @@ class MetricsQueries {
                 where m.owner_id = :owner
                   and (m.applied_at >= :edge1From and m.applied_at < :edge1To
                        or m.applied_at >= :edge2From and m.applied_at < :edge2To)
-            ),
-            hours as (
-                select (local_start)::date as day, n, callbacks,
-                       local_start::date <> local_end::date
-                       or local_end - local_start <> interval '1 hour' - interval '1 microsecond' as straddles
-                from (select n, callbacks, bucket at time zone :zone as local_start,
-                             (bucket + interval '1 hour' - interval '1 microsecond') at time zone :zone as local_end
-                      from application_metrics_rollup
-                      where owner_id = :owner and kind = 'hour' and bucket > :from - interval '1 hour'
-                        and bucket < :to and n > 0) h
-            ),
-            responded as (
-                select count(*) as n from application_metrics
-                where owner_id = :owner and applied_at >= :from and applied_at < :to and responded_at is not null
-            ),
-            middle as (
+            )
+            select kind, value, extra, sum(n)::bigint as total, sum(callbacks)::bigint as callbacks,
+                   sum(rejected)::bigint as rejected, sum(closed)::bigint as closed,
+                   sum(no_response)::bigint as no_response
+            from counted group by kind, value, extra having sum(n) > 0
+            """;
+
+    /** The UTC days (V8) whose hours can hold applications of the range: 24 hourly counts each. */
+    private static final String ROLLUP_DAYS = """
+            select day, applied, callbacks, responded from application_metrics_daily
+            where owner_id = :owner and day >= :firstDay and day <= :lastDay
+            """;
+
+    /**
+     * The median time to first response over the responded rows of the range, as {@code percentile_cont(0.5)}
+     * computes it, but read in order from an index (V7) instead of sorted: the middle one or two after skipping the
+     * lower half ({@code :skip}, {@code :take}: from the count of responded rows).
+     */
+    private static final String MEDIAN_RESPONSE = """
+            select min(seconds) + (max(seconds) - min(seconds)) * 0.5 from (
                 select extract(epoch from responded_at - applied_at)::float8 as seconds
                 from application_metrics
                 where owner_id = :owner and responded_at is not null and applied_at >= :from and applied_at < :to
                 order by extract(epoch from responded_at - applied_at)::float8
-                offset (select (n - 1) / 2 from responded) limit (select 2 - n % 2 from responded)
-            )
-            select kind, value, extra, sum(n)::bigint as total, sum(callbacks)::bigint as callbacks,
-                   sum(rejected)::bigint as rejected, sum(closed)::bigint as closed,
-                   sum(no_response)::bigint as no_response, null::float8 as median, false as straddles
-            from counted group by kind, value, extra having sum(n) > 0
-            union all
-            select 'day', day::text, null, sum(n), sum(callbacks), null, null, null, null, bool_or(straddles)
-            from hours group by day
-            union all
-            select 'response', null, null, (select n from responded), null, null, null, null,
-                   min(seconds) + (max(seconds) - min(seconds)) * 0.5, false
-            from middle
+                offset :skip limit :take) middle
             """;
 
     private static final String WORK_MEM = "32MB";
@@ -235,7 +228,8 @@ class MetricsQueries {
     }
 
     /**
-     * From the rollup of migration V7 (the filter's dimension lists are ignored: only for a filter without them).
+     * From the rollups of migrations V7 and V8 (the filter's dimension lists are ignored: only for a filter without
+     * them).
      *
      * @return null if an hour with applications in the range is not within one day of the filter's zone (a zone whose
      * offset is not whole hours): then only the read model can count its days
@@ -261,21 +255,45 @@ class MetricsQueries {
             edge2From = to;
             edge2To = to;
         }
-        Map<String, Map<String, long[]>> dimensions = new HashMap<>();
-        Map<LocalDate, Counts> days = new HashMap<>();
-        Map<List<String>, long[]> process = new HashMap<>();
-        long[] responded = {0};
-        Double[] median = {null};
-        boolean[] straddles = {false};
-        // For this transaction only: after five executions the driver's server-side prepared statement may get a
-        // generic plan, which cannot see the range is open and reads the responded rows through the applied-date
-        // index and sorts them (measured: 240 ms against 25 ms for the ordered index walk, 100k applications).
-        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query((rs, row) -> row).list();
-        jdbc.sql(ROLLUP)
+        Map<LocalDate, long[]> days = new HashMap<>();
+        long responded = 0;
+        // the hour buckets of the range: [from, to) when both fall on UTC hours, else also the hour cut by an edge,
+        // which then lies across a local midnight and sends the request to the read model
+        Instant firstHour = from.toInstant().minus(1, ChronoUnit.HOURS);
+        Instant end = to.toInstant();
+        ZoneRules rules = filter.zone().getRules();
+        List<DayRow> dayRows = jdbc.sql(ROLLUP_DAYS)
                 .param("owner", owner)
-                .param("zone", filter.zone().getId())
-                .param("from", from)
-                .param("to", to)
+                .param("firstDay", LocalDate.ofInstant(firstHour, ZoneOffset.UTC))
+                .param("lastDay", LocalDate.ofInstant(end.minusNanos(1), ZoneOffset.UTC))
+                .query((rs, row) -> new DayRow(rs.getObject("day", LocalDate.class), ints(rs.getArray("applied")),
+                        ints(rs.getArray("callbacks")), ints(rs.getArray("responded"))))
+                .list();
+        for (DayRow day : dayRows) {
+            Instant midnight = day.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+            for (int hour = 0; hour < 24; hour++) {
+                Instant start = midnight.plus(hour, ChronoUnit.HOURS);
+                if (day.applied()[hour] == 0 || !start.isAfter(firstHour) || !start.isBefore(end)) {
+                    continue;
+                }
+                LocalDateTime localStart = LocalDateTime.ofInstant(start, rules.getOffset(start));
+                Instant last = start.plus(1, ChronoUnit.HOURS).minusNanos(1);
+                LocalDateTime localLast = LocalDateTime.ofInstant(last, rules.getOffset(last));
+                if (!localStart.toLocalDate().equals(localLast.toLocalDate())
+                        || !rules.getOffset(start).equals(rules.getOffset(last))) {
+                    return null; // the hour is not within one local day: only the read model can split it
+                }
+                long[] counts = days.computeIfAbsent(localStart.toLocalDate(), d -> new long[5]);
+                counts[0] += day.applied()[hour];
+                counts[1] += day.callbacks()[hour];
+                responded += day.responded()[hour];
+            }
+        }
+
+        Map<String, Map<String, long[]>> dimensions = new HashMap<>();
+        Map<List<String>, long[]> process = new HashMap<>();
+        jdbc.sql(ROLLUP_COUNTS)
+                .param("owner", owner)
                 .param("monthsFrom", monthsFrom)
                 .param("monthsTo", monthsTo)
                 .param("edge1From", edge1From)
@@ -287,36 +305,55 @@ class MetricsQueries {
                     String value = rs.getString("value");
                     long[] counts = {rs.getLong("total"), rs.getLong("callbacks"), rs.getLong("rejected"),
                             rs.getLong("closed"), rs.getLong("no_response")};
-                    switch (kind) {
-                        case "day" -> {
-                            straddles[0] |= rs.getBoolean("straddles");
-                            days.put(LocalDate.parse(value), counts(value, counts));
-                        }
-                        case "process" -> add(process.computeIfAbsent(Arrays.asList(value, rs.getString("extra")),
-                                k -> new long[5]), counts);
-                        case "response" -> {
-                            responded[0] = counts[0];
-                            median[0] = rs.getObject("median", Double.class);
-                        }
-                        default -> {
-                            if (value != null && (kind.equals("minSalary") || kind.equals("maxSalary"))) {
-                                value = String.valueOf(SalaryBuckets.index(Integer.valueOf(value),
-                                        kind.equals("minSalary") ? minBase : maxBase, step));
-                            }
-                            add(dimensions.computeIfAbsent(kind, k -> new HashMap<>())
-                                    .computeIfAbsent(value, v -> new long[5]), counts);
-                        }
+                    if (kind.equals("process")) {
+                        add(process.computeIfAbsent(Arrays.asList(value, rs.getString("extra")), k -> new long[5]),
+                                counts);
+                        return;
                     }
+                    if (value != null && (kind.equals("minSalary") || kind.equals("maxSalary"))) {
+                        value = String.valueOf(SalaryBuckets.index(Integer.valueOf(value),
+                                kind.equals("minSalary") ? minBase : maxBase, step));
+                    }
+                    add(dimensions.computeIfAbsent(kind, k -> new HashMap<>()).computeIfAbsent(value, v -> new long[5]),
+                            counts);
                 });
-        if (straddles[0]) {
-            return null;
+
+        Double median = null;
+        if (responded > 0) {
+            // For this transaction only: after five executions the driver's server-side prepared statement may get a
+            // generic plan, which cannot see the range is open and reads the responded rows through the applied-date
+            // index and sorts them (measured: 240 ms against 25 ms for the ordered index walk, 100k applications).
+            jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query((rs, row) -> row).list();
+            median = jdbc.sql(MEDIAN_RESPONSE)
+                    .param("owner", owner)
+                    .param("from", from)
+                    .param("to", to)
+                    .param("skip", (responded - 1) / 2)
+                    .param("take", 2 - responded % 2)
+                    .query(Double.class).single();
         }
+
         Map<String, List<Counts>> dimensionCounts = new HashMap<>();
         dimensions.forEach((kind, values) -> values.forEach((value, c) ->
                 dimensionCounts.computeIfAbsent(kind, k -> new ArrayList<>()).add(counts(value, c))));
         List<Process> processes = new ArrayList<>();
         process.forEach((key, c) -> processes.add(new Process(key.get(0), key.get(1), counts(key.get(0), c))));
-        return new Aggregates(dimensionCounts, days, processes, responded[0], median[0]);
+        Map<LocalDate, Counts> dayCounts = new HashMap<>();
+        days.forEach((day, c) -> dayCounts.put(day, counts(day.toString(), c)));
+        return new Aggregates(dimensionCounts, dayCounts, processes, responded, median);
+    }
+
+    /** A row of {@code application_metrics_daily}: per UTC hour of {@code day}. */
+    private record DayRow(LocalDate day, int[] applied, int[] callbacks, int[] responded) {
+    }
+
+    private static int[] ints(java.sql.Array array) throws java.sql.SQLException {
+        Integer[] values = (Integer[]) array.getArray();
+        int[] ints = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ints[i] = values[i];
+        }
+        return ints;
     }
 
     private static void add(long[] sums, long[] counts) {

@@ -92,11 +92,31 @@ class MetricsRollupTest {
                 ('minYears', date_trunc('month', applied_at, 'UTC'), min_experience_years::text, null),
                 ('minSalary', date_trunc('month', applied_at, 'UTC'), min_salary::text, null),
                 ('maxSalary', date_trunc('month', applied_at, 'UTC'), max_salary::text, null),
-                ('process', date_trunc('month', applied_at, 'UTC'), furthest_stage, outcome),
-                ('hour', date_trunc('hour', applied_at, 'UTC'), null, null)) k(kind, bucket, value, extra)
+                ('process', date_trunc('month', applied_at, 'UTC'), furthest_stage, outcome)) k(kind, bucket, value, extra)
             where owner_id = ?::uuid
             group by kind, bucket, value, extra
             order by kind, bucket, value nulls first, extra nulls first""";
+    /** The daily rows (V8) as they must be: per UTC day with applications, 24 hourly counts each. */
+    private static final String DAILY_RECOMPUTED = """
+            select day, array_agg(coalesce(n, 0) order by hour) as applied,
+                   array_agg(coalesce(c, 0) order by hour) as callbacks,
+                   array_agg(coalesce(r, 0) order by hour) as responded
+            from (select d.day, g.hour, h.n, h.c, h.r
+                  from (select distinct (applied_at at time zone 'UTC')::date as day
+                        from application_metrics where owner_id = ?::uuid) d
+                  cross join generate_series(0, 23) g(hour)
+                  left join (select (applied_at at time zone 'UTC')::date as day,
+                                    extract(hour from applied_at at time zone 'UTC')::int as hour, count(*)::int as n,
+                                    (count(*) filter (where status = 'callback'))::int as c,
+                                    (count(*) filter (where responded_at is not null))::int as r
+                             from application_metrics where owner_id = ?::uuid group by 1, 2) h
+                         on h.day = d.day and h.hour = g.hour) x
+            group by day
+            order by day""";
+    private static final String DAILY_KEPT = """
+            select day, applied::text, callbacks::text, responded::text from application_metrics_daily
+            where owner_id = ?::uuid and applied <> array_fill(0, array[24])
+            order by day""";
     private static final String ROLLUP_KEPT = """
             select kind, bucket, value, extra, n, callbacks, rejected, closed, no_response
             from application_metrics_rollup
@@ -214,6 +234,10 @@ class MetricsRollupTest {
     private void assertRollupKeptAndFiltersAgree(UUID owner, String when) {
         assertThat(jdbc.queryForList(ROLLUP_KEPT, owner.toString()))
                 .as("rollup rows %s", when).isEqualTo(jdbc.queryForList(ROLLUP_RECOMPUTED, owner.toString()));
+        assertThat(jdbc.queryForList(DAILY_KEPT, owner.toString()))
+                .as("daily rows %s", when)
+                .isEqualTo(jdbc.queryForList("select day, applied::text, callbacks::text, responded::text from ("
+                        + DAILY_RECOMPUTED + ") d", owner.toString(), owner.toString()));
         for (int i = 0; i < 40; i++) {
             MetricsFilter filter = randomFilter(i % 2 == 0);
             List<String> rawLocations = filter.locations().isEmpty() ? null
