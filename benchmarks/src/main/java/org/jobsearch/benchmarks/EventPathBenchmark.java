@@ -60,14 +60,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * backlog not growing. Options (system properties): {@code bench.hold} (default 60s),
  * {@code bench.latencyRun} (30s), {@code bench.rates} (comma list for the throughput search),
  * {@code bench.quick=true} (10 s runs and steps of 1,000 ev/s); to compare relay settings,
- * {@code bench.pollInterval}, {@code bench.offsetFlushInterval} (e.g. {@code 10ms}, {@code 0s}) and
- * {@code bench.relayLinger} (ms), and {@code bench.inboxPerRecord=true} for the inbox's former
+ * {@code bench.pollInterval}, {@code bench.offsetFlushInterval} (e.g. {@code 10ms}, {@code 0s}),
+ * {@code bench.maxBatchSize} (Debezium's {@code max.batch.size}; 2048, Debezium's default, was the relay's
+ * setting before the pipelined relay) and {@code bench.relayLinger} (ms), and {@code bench.inboxPerRecord=true} for the inbox's former
  * transaction per event. The relay paths also print where their time went: commit → relay,
- * publish + ack, ack → consumer effect, and the confirmation (offset commit) per batch.
+ * received → acked (publish + ack), acked → consumer effect, acked → confirmed to Debezium (the relay
+ * confirms acknowledged records in order with its next batch), and the confirmation (offset commit) itself.
  */
 public final class EventPathBenchmark {
 
     private static final int WRITERS = 4;
+    /** In {@code startedAt}: the consumer saw the event before its writer stamped the commit. */
+    private static final long ARRIVED_FIRST = Long.MIN_VALUE;
     private static final String TYPE = "BenchEvent.v1";
 
     private final PostgresServer postgres = SharedInfrastructure.postgres();
@@ -83,6 +87,8 @@ public final class EventPathBenchmark {
     private final Duration pollInterval = duration("bench.pollInterval", RelaySettings.DEFAULT_POLL_INTERVAL);
     private final Duration offsetFlushInterval = duration("bench.offsetFlushInterval",
             RelaySettings.DEFAULT_OFFSET_FLUSH_INTERVAL);
+    /** Debezium's max.batch.size on the relay paths: the library's default unless overridden to compare. */
+    private final int maxBatchSize = Integer.getInteger("bench.maxBatchSize", RelaySettings.DEFAULT_MAX_BATCH_SIZE);
     private final Map<String, Object> relayProducerSettings = relayProducer();
     /** The inbox as before issue 10, one transaction per event, to compare. */
     private final boolean inboxPerRecord = Boolean.getBoolean("bench.inboxPerRecord");
@@ -121,7 +127,8 @@ public final class EventPathBenchmark {
                 .filter(e -> !e.getKey().contains("serializer") && !e.getKey().contains("bootstrap")).toList()
                 + "; consumer: Kafka client defaults, auto.offset.reset=earliest, enable.auto.commit=false");
         System.out.println("Relay (outbox and bare relay): poll.interval.ms=" + pollInterval.toMillis()
-                + ", offset.flush.interval.ms=" + offsetFlushInterval.toMillis() + ", relay producer linger.ms="
+                + ", offset.flush.interval.ms=" + offsetFlushInterval.toMillis() + ", max.batch.size="
+                + maxBatchSize + ", relay producer linger.ms="
                 + relayProducerSettings.get(ProducerConfig.LINGER_MS_CONFIG) + " (OutboxRelay.producerConfig)");
         System.out.println("Inbox (outbox and plain): " + (inboxPerRecord ? "one transaction per event (bench.inboxPerRecord)"
                 : "one transaction per poll (InboxDispatcher.dispatchAll, as InboxListeners)"));
@@ -184,7 +191,12 @@ public final class EventPathBenchmark {
         final JdbcTemplate jdbc;
         final TransactionTemplate transactions;
         final Map<UUID, Long> startedAt = new ConcurrentHashMap<>();
-        /** Per event on the relay paths: commit, relay received, Kafka acked, consumer effect ({@code System.nanoTime}). */
+        /**
+         * Relay paths: events that reached the consumer before their writer had stamped the commit (the writer
+         * thread not yet rescheduled after the commit returned); counted as completed, not timed.
+         */
+        final AtomicLong untimed = new AtomicLong();
+        /** Per event on the relay paths: commit, relay received, Kafka acked, consumer effect, confirmed to Debezium ({@code System.nanoTime}). */
         final Map<UUID, long[]> stamps = new ConcurrentHashMap<>();
         final List<long[]> batches = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicLong written = new AtomicLong();
@@ -216,17 +228,19 @@ public final class EventPathBenchmark {
                 producer = new KafkaProducer<>(producerSettings);
             } else {
                 relay = new OutboxRelay(RelaySettings.withDefaults(postgres.jdbcUrl(database), postgres.username(),
-                        postgres.password(), database, database + "_outbox").withTimings(pollInterval, offsetFlushInterval),
+                        postgres.password(), database, database + "_outbox").withTimings(pollInterval, offsetFlushInterval)
+                        .withMaxBatchSize(maxBatchSize),
                         () -> new KafkaProducer<>(relayProducerSettings), new RelayListener() {
                             @Override
                             public void batchTimed(BatchTiming timing) {
-                                batches.add(new long[]{timing.records(), timing.eventIds().size(),
-                                        timing.ackedAt() - timing.receivedAt(), timing.confirmedAt() - timing.ackedAt()});
-                                for (String id : timing.eventIds()) {
-                                    long[] stamp = stamps.get(UUID.fromString(id));
+                                batches.add(new long[]{timing.records(), timing.events().size(), 0,
+                                        timing.confirmedAt() - timing.confirmStartedAt()});
+                                for (EventTiming event : timing.events()) {
+                                    long[] stamp = stamps.get(UUID.fromString(event.eventId()));
                                     if (stamp != null) {
-                                        stamp[1] = timing.receivedAt();
-                                        stamp[2] = timing.ackedAt();
+                                        stamp[1] = event.receivedAt();
+                                        stamp[2] = event.ackedAt();
+                                        stamp[4] = timing.confirmedAt();
                                     }
                                 }
                             }
@@ -264,7 +278,16 @@ public final class EventPathBenchmark {
                     }
                     for (var record : records) {
                         UUID id = UUID.fromString(new String(record.headers().lastHeader(EventHeaders.CE_ID).value(), StandardCharsets.UTF_8));
-                        Long start = startedAt.remove(id);
+                        long[] found = {ARRIVED_FIRST};
+                        startedAt.compute(id, (key, value) -> {
+                            if (value == null || value == ARRIVED_FIRST) {
+                                // before the writer's stamp (or a replayed duplicate after it: never completed)
+                                return ARRIVED_FIRST;
+                            }
+                            found[0] = value;
+                            return null;
+                        });
+                        Long start = found[0] == ARRIVED_FIRST ? null : found[0];
                         if (start != null) {
                             long now = System.nanoTime();
                             latencies.add(now - start);
@@ -290,6 +313,7 @@ public final class EventPathBenchmark {
         Stats offer(int rate, Duration duration) throws InterruptedException {
             latencies.clear();
             stamps.clear();
+            untimed.set(0);
             batches.clear();
             long writtenBefore = written.get();
             long intervalNanos = TimeUnit.SECONDS.toNanos(1) * WRITERS / rate;
@@ -360,9 +384,13 @@ public final class EventPathBenchmark {
             });
             // the clock starts at commit, as for a service whose transaction just returned
             long committed = System.nanoTime();
-            stamps.put(id, new long[]{committed, 0, 0, 0});
-            startedAt.put(id, committed);
+            stamps.put(id, new long[]{committed, 0, 0, 0, 0});
             written.incrementAndGet();
+            // the consumer may have had the event before this thread ran again after the commit
+            if (startedAt.compute(id, (key, value) -> value == null ? committed : null) == null) {
+                untimed.incrementAndGet();
+                completed.incrementAndGet();
+            }
         }
 
         /** Where the relay paths' time went, from the per-event stamps and the relay's batch timings. */
@@ -373,11 +401,13 @@ public final class EventPathBenchmark {
             List<Long> toRelay = new ArrayList<>();
             List<Long> publish = new ArrayList<>();
             List<Long> toEffect = new ArrayList<>();
+            List<Long> toConfirmed = new ArrayList<>();
             for (long[] stamp : stamps.values()) {
                 if (stamp[1] != 0 && stamp[3] != 0) {
                     toRelay.add(stamp[1] - stamp[0]);
                     publish.add(stamp[2] - stamp[1]);
                     toEffect.add(stamp[3] - stamp[2]);
+                    toConfirmed.add(stamp[4] - stamp[2]);
                 }
             }
             List<long[]> batchCopy;
@@ -387,11 +417,13 @@ public final class EventPathBenchmark {
             List<Long> confirm = batchCopy.stream().map(b -> b[3]).toList();
             double events = batchCopy.stream().mapToLong(b -> b[1]).sum();
             long eventBatches = batchCopy.stream().filter(b -> b[1] > 0).count();
-            return String.format("(p50/p99 ms) commit→relay %s, publish+ack %s, ack→%s %s; confirm to Debezium "
-                            + "(offset commit when due) %s per batch; %.1f events per batch (%d batches)",
+            return String.format("(p50/p99 ms) commit→relay %s, received→acked %s, acked→%s %s, acked→confirmed %s; "
+                            + "confirm to Debezium (offset commit when due) %s per confirmation; %.1f events per "
+                            + "confirmation (%d confirmations); %d events reached the consumer before their writer "
+                            + "stamped the commit (counted, not timed)",
                     Stats.describe(toRelay), Stats.describe(publish), path == Path.BARE_RELAY ? "consumer" : "inbox effect",
-                    Stats.describe(toEffect), Stats.describe(confirm), eventBatches == 0 ? 0 : events / eventBatches,
-                    eventBatches);
+                    Stats.describe(toEffect), Stats.describe(toConfirmed), Stats.describe(confirm),
+                    eventBatches == 0 ? 0 : events / eventBatches, eventBatches, untimed.get());
         }
 
         @Override

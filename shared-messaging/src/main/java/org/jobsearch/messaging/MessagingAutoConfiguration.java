@@ -170,7 +170,7 @@ public class MessagingAutoConfiguration {
                     dataSource.determinePassword(), names.relayName(), names.slotName(), names.publicationName(),
                     relay.pollInterval(), relay.leaderCheckInterval(), relay.restartBackoff(), relay.sendTimeout(),
                     relay.heartbeatInterval(), relay.retention(), java.time.Duration.ofSeconds(60),
-                    relay.offsetFlushInterval());
+                    relay.offsetFlushInterval(), relay.maxBatchSize());
             Map<String, Object> relayProducer = OutboxRelay.producerConfig(producerSettings.producer());
             Supplier<org.apache.kafka.clients.producer.Producer<String, byte[]>> producers =
                     () -> new KafkaProducer<>(relayProducer);

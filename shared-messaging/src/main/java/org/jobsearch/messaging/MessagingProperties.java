@@ -36,14 +36,18 @@ public record MessagingProperties(
      * @param slotName            the logical replication slot (unique per PostgreSQL server)
      * @param publicationName     the publication over the outbox (per database)
      * @param pollInterval        Debezium's {@code poll.interval.ms}: its sleep on an idle stream and the time it
-     *                            gathers a batch (the relay's latency floor is about this, twice over, halved)
+     *                            gathers a batch of fewer than {@code maxBatchSize} records (at the default
+     *                            {@code maxBatchSize} 1, an event waits about half an interval on average)
      * @param leaderCheckInterval how often the leader checks its lock session, and standbys try the lock
      * @param restartBackoff      pause before a failed engine is restarted
-     * @param sendTimeout         how long a batch waits for Kafka's acknowledgements
+     * @param sendTimeout         how long a record may wait for Kafka's acknowledgement before the relay restarts
      * @param heartbeatInterval   heartbeat that lets the slot advance on a quiet outbox
      * @param retention           how long relayed outbox rows are kept before the leader purges them
      * @param offsetFlushInterval how often, at most, the offsets of acknowledged batches are committed to the
      *                            service's database (0: after every batch); a crash replays up to this much
+     * @param maxBatchSize        Debezium's {@code max.batch.size} (at least 1): its queue hands over a batch once it
+     *                            holds this many records or the poll interval has passed, so 1 (the default) sends
+     *                            each event at once; larger values make a quiet outbox's events wait the interval
      */
     public record Relay(
             @DefaultValue("true") boolean enabled,
@@ -56,7 +60,9 @@ public record MessagingProperties(
             @DefaultValue("30s") @NotNull Duration sendTimeout,
             @DefaultValue("10s") @NotNull Duration heartbeatInterval,
             @DefaultValue("7d") @NotNull Duration retention,
-            @DefaultValue("1s") @NotNull Duration offsetFlushInterval) {
+            @DefaultValue("1s") @NotNull Duration offsetFlushInterval,
+            @DefaultValue("1") @Min(value = 1,
+                    message = "jobsearch.messaging.relay.max-batch-size must be at least 1") int maxBatchSize) {
     }
 
     /**

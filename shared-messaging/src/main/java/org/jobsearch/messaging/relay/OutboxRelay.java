@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
 /**
  * Publishes a service's outbox to Kafka: a Debezium embedded engine (PostgreSQL connector,
  * {@code pgoutput}, Outbox Event Router) reading the service's replication slot, with its offsets
- * stored in the service's own database and committed after every batch.
+ * stored in the service's own database. Records are sent as Debezium hands them over and confirmed to
+ * it in order once Kafka acknowledged them ({@link KafkaBatchPublisher}); the offsets of confirmed records
+ * are committed every {@code offsetFlushInterval} and when the engine closes.
  *
  * <p>Single-active: every instance of a service runs one, but only the holder of a PostgreSQL
  * session advisory lock streams. The leader checks its lock session every
@@ -114,9 +116,9 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * The relay's producer configuration: the platform's ({@code acks=all}, idempotence) with
-     * {@code linger.ms=0}. The relay hands Kafka a whole Debezium batch and then waits for its
-     * acknowledgements, so lingering (Kafka 4's default is 5 ms) would only hold back the first
-     * record of every batch; records sent while a request is in flight are still batched.
+     * {@code linger.ms=0}. The relay hands each record to Kafka as soon as Debezium does, so lingering
+     * (Kafka 4's default is 5 ms) would only hold every event back; records sent while requests are in
+     * flight are still batched.
      */
     public static Map<String, Object> producerConfig(Map<String, Object> platform) {
         Map<String, Object> config = new HashMap<>(platform);
@@ -240,8 +242,11 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Offsets are committed once a second and when the engine closes: the batch in flight finishes first,
-     * so the engine's final commit covers everything that reached Kafka.
+     * Offsets are committed once a second and when the engine closes: the publisher first waits for Kafka's
+     * outstanding acknowledgements and confirms those records, so the engine's final commit covers everything
+     * that reached Kafka. Confirming from this thread is safe while the engine's thread polls: the publisher's
+     * lock keeps it apart from any batch, Debezium's task only records the offsets under its own lock, and
+     * Kafka Connect's offset writer serializes flushes (Connect itself commits from another thread).
      */
     private void stopPublishing(KafkaBatchPublisher publisher) {
         boolean interrupted = Thread.interrupted();
@@ -382,7 +387,7 @@ public final class OutboxRelay implements AutoCloseable {
         p.setProperty("offset.storage.jdbc.connection.user", settings.username());
         p.setProperty("offset.storage.jdbc.connection.password", settings.password());
         p.setProperty("offset.storage.jdbc.table.name", "relay_offsets");
-        // offsets only ever cover batches Kafka acknowledged (KafkaBatchPublisher); committing them at most
+        // offsets only ever cover records Kafka acknowledged (KafkaBatchPublisher); committing them at most
         // every offsetFlushInterval instead of after every batch saves a PostgreSQL transaction per batch,
         // and a crash replays at most that interval's events, which the consumers' inboxes drop as duplicates.
         // A graceful stop still commits the last offsets.
@@ -400,6 +405,12 @@ public final class OutboxRelay implements AutoCloseable {
         p.setProperty("table.include.list", "public.outbox,public.relay_heartbeat");
         p.setProperty("snapshot.mode", "no_data");
         p.setProperty("poll.interval.ms", String.valueOf(settings.pollInterval().toMillis()));
+        // Debezium's queue hands over a batch once it holds max.batch.size records or the poll interval has
+        // passed: at 1 every record goes at once instead of waiting out the interval (RelaySettings.maxBatchSize)
+        p.setProperty("max.batch.size", String.valueOf(settings.maxBatchSize()));
+        // Debezium requires max.queue.size > max.batch.size; 8192 is its default
+        p.setProperty("max.queue.size",
+                String.valueOf(Math.max(8192L, Math.min(Integer.MAX_VALUE, 4L * settings.maxBatchSize()))));
         p.setProperty("heartbeat.interval.ms", String.valueOf(settings.heartbeatInterval().toMillis()));
         p.setProperty("heartbeat.action.query", "update relay_heartbeat set beat_at = now() where id = 1");
 

@@ -48,7 +48,8 @@ final class OutboxFixture {
         return new RelaySettings(defaults.jdbcUrl(), defaults.username(), defaults.password(), defaults.name(),
                 defaults.slotName(), defaults.publicationName(), defaults.pollInterval(),
                 java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(300), defaults.sendTimeout(),
-                java.time.Duration.ofSeconds(1), defaults.retention(), java.time.Duration.ofSeconds(30), defaults.offsetFlushInterval());
+                java.time.Duration.ofSeconds(1), defaults.retention(), java.time.Duration.ofSeconds(30), defaults.offsetFlushInterval(),
+                defaults.maxBatchSize());
     }
 
     Connection connect() throws SQLException {

@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * An outbox relay alone in a JVM, so a test can SIGKILL it. Arguments: jdbcUrl user password name
- * slot bootstrapServers. Prints {@code STREAMING} once its engine runs and {@code PUBLISHED n} after
- * each acknowledged batch.
+ * slot bootstrapServers. Prints {@code STREAMING} once its engine runs and {@code PUBLISHED n} each time
+ * it confirms acknowledged events to Debezium.
  */
 public final class StandaloneRelay {
 
@@ -24,7 +24,7 @@ public final class StandaloneRelay {
         RelaySettings settings = new RelaySettings(defaults.jdbcUrl(), defaults.username(), defaults.password(),
                 defaults.name(), defaults.slotName(), defaults.publicationName(), defaults.pollInterval(),
                 Duration.ofMillis(200), Duration.ofMillis(300), defaults.sendTimeout(), Duration.ofSeconds(1),
-                defaults.retention(), Duration.ofSeconds(30), defaults.offsetFlushInterval());
+                defaults.retention(), Duration.ofSeconds(30), defaults.offsetFlushInterval(), defaults.maxBatchSize());
         Map<String, Object> producer = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, args[5],
                 ProducerConfig.ACKS_CONFIG, "all",
