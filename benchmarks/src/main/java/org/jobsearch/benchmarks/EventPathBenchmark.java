@@ -24,6 +24,7 @@ import org.jobsearch.messaging.relay.RelayListener;
 import org.jobsearch.messaging.relay.RelaySettings;
 import org.jobsearch.testkit.PostgresServer;
 import org.jobsearch.testkit.SharedInfrastructure;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,13 +101,21 @@ public final class EventPathBenchmark {
         int[] rates = Arrays.stream(System.getProperty("bench.rates", quick ? "1000,2000,3000,4000"
                         : "1000,1500,2000,2500,3000,3500,4000").split(","))
                 .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
-        new EventPathBenchmark().run(hold, latencyRun, rates);
-        System.exit(0);
+        int exit = 0;
+        try {
+            new EventPathBenchmark().run(hold, latencyRun, rates);
+        } catch (Exception | Error e) {
+            // exit anyway: the in-JVM Kafka's threads would otherwise keep exec:java waiting without a word
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
     }
 
+    /** A duration as Spring properties write them ({@code 10ms}, {@code 20s}) or ISO-8601 ({@code PT20S}). */
     private static Duration duration(String property, Duration fallback) {
         String value = System.getProperty(property);
-        return value == null ? fallback : Duration.parse("PT" + value.toUpperCase());
+        return value == null ? fallback : DurationStyle.detectAndParse(value);
     }
 
     private Map<String, Object> relayProducer() {
