@@ -242,6 +242,9 @@ public final class LocalStack {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // every listener commits its offsets after each poll, and each commit waited for the group coordinator's
+        // 5 ms write batch (Kafka's default), which buys nothing at a job seeker's event volume (docs/messaging.md)
+        p.setProperty("group.coordinator.append.linger.ms", "0");
         try (OutputStream out = Files.newOutputStream(config)) {
             p.store(out, "written by the local launcher on every start");
         }

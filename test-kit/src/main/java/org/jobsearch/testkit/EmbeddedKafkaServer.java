@@ -14,6 +14,7 @@ final class EmbeddedKafkaServer implements KafkaServer {
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "group.initial.rebalance.delay.ms", "0",
+                "group.coordinator.append.linger.ms", "0",
                 "offsets.topic.replication.factor", "1",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1"));

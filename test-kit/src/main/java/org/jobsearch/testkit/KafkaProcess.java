@@ -56,6 +56,8 @@ public final class KafkaProcess implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // a consumer's offset commit waits for the coordinator's batch: 5 ms by default, for nothing at this volume
+        p.setProperty("group.coordinator.append.linger.ms", "0");
         try (OutputStream out = Files.newOutputStream(config)) {
             p.store(out, "a fault test's own broker");
         }
