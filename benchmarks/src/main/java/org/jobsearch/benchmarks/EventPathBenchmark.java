@@ -64,7 +64,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code bench.pollInterval}, {@code bench.offsetFlushInterval} (e.g. {@code 10ms}, {@code 0s}),
  * {@code bench.maxBatchSize} (Debezium's {@code max.batch.size}; 2048, Debezium's default, was the relay's
  * setting before the pipelined relay) and {@code bench.relayLinger} (ms), and {@code bench.inboxPerRecord=true} for the inbox's former
- * transaction per event. The relay paths also print where their time went: commit → relay,
+ * transaction per event; {@code bench.paths} (e.g. {@code outbox,plain}) to run only some paths. Each path is
+ * warmed up until the JIT is nearly idle before it is measured. The relay paths also print where their time went: commit → relay,
  * received → acked (publish + ack), acked → consumer effect, acked → confirmed to Debezium (the relay
  * confirms acknowledged records in order with its next batch), and the confirmation (offset commit) itself.
  */
@@ -100,7 +101,7 @@ public final class EventPathBenchmark {
         Duration latencyRun = duration("bench.latencyRun", Duration.ofSeconds(quick ? 10 : 30));
         int[] rates = Arrays.stream(System.getProperty("bench.rates", quick ? "1000,2000,3000,4000"
                         : "1000,1500,2000,2500,3000,3500,4000").split(","))
-                .mapToInt(r -> Integer.parseInt(r.trim())).toArray();
+                .map(String::trim).filter(r -> !r.isEmpty()).mapToInt(Integer::parseInt).toArray();
         int exit = 0;
         try {
             new EventPathBenchmark().run(hold, latencyRun, rates);
@@ -129,6 +130,10 @@ public final class EventPathBenchmark {
 
     enum Path { OUTBOX, PLAIN, BARE_RELAY }
 
+    /** The paths to run ({@code bench.paths}, e.g. {@code outbox,plain}): all three unless narrowed to look at one. */
+    private final List<Path> paths = Arrays.stream(System.getProperty("bench.paths", "outbox,plain,bare_relay").split(","))
+            .map(name -> Path.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT))).toList();
+
     void run(Duration hold, Duration latencyRun, int[] rates) throws Exception {
         System.out.println("== Event path benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ") ==");
@@ -142,11 +147,12 @@ public final class EventPathBenchmark {
         System.out.println("Inbox (outbox and plain): " + (inboxPerRecord ? "one transaction per event (bench.inboxPerRecord)"
                 : "one transaction per poll (InboxDispatcher.dispatchAll, as InboxListeners)"));
         System.out.println("Writers: " + WRITERS + " threads, one event per transaction; PostgreSQL 18 (embedded, synchronous_commit=on), "
-                + "one KRaft broker in this JVM; latency runs " + latencyRun.toSeconds() + " s, throughput steps held "
+                + "one KRaft broker in this JVM (group.coordinator.append.linger.ms=0, as every broker the platform starts); "
+                + "each path warmed up until the JIT is nearly idle; latency runs " + latencyRun.toSeconds() + " s, throughput steps held "
                 + hold.toSeconds() + " s");
         Map<Path, Map<Integer, Stats>> latency = new TreeMap<>();
         Map<Path, Integer> throughput = new TreeMap<>();
-        for (Path path : Path.values()) {
+        for (Path path : paths) {
             try (Rig rig = new Rig(path)) {
                 rig.warmUp();
                 Map<Integer, Stats> byRate = new TreeMap<>();
@@ -174,6 +180,9 @@ public final class EventPathBenchmark {
                 throughput.put(path, held);
             }
         }
+        if (paths.size() < Path.values().length) {
+            return; // no ratios without their baselines
+        }
         System.out.println();
         System.out.println("== Results ==");
         for (int rate : new int[]{100, 500}) {
@@ -183,6 +192,9 @@ public final class EventPathBenchmark {
                     rate, outbox.p99(), plain.p99(), outbox.p99() / plain.p99());
             System.out.printf("p50 at %d ev/s: outbox %.1f ms vs plain %.1f ms = %.2fx; bare relay p50 %.1f ms%n", rate,
                     outbox.p50(), plain.p50(), outbox.p50() / plain.p50(), latency.get(Path.BARE_RELAY).get(rate).p50());
+        }
+        if (rates.length == 0) {
+            return;
         }
         System.out.printf("Max sustained throughput: outbox %d ev/s vs bare relay %d ev/s = %.2fx (target ≥ 0.7x); plain %d ev/s "
                         + "(steps tried: %s; the highest step limits every path)%n",
@@ -208,6 +220,8 @@ public final class EventPathBenchmark {
         /** Per event on the relay paths: commit, relay received, Kafka acked, consumer effect, confirmed to Debezium ({@code System.nanoTime}). */
         final Map<UUID, long[]> stamps = new ConcurrentHashMap<>();
         final List<long[]> batches = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Per consumer poll with records: records, inbox transaction (nanos), offset commit (nanos). */
+        final List<long[]> consumerCycles = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicLong written = new AtomicLong();
         final AtomicLong completed = new AtomicLong();
         final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -274,6 +288,7 @@ public final class EventPathBenchmark {
                 kafka.subscribe(List.of(topic));
                 while (consuming.get()) {
                     var records = kafka.poll(Duration.ofMillis(50));
+                    long polled = System.nanoTime();
                     if (inbox != null && !records.isEmpty()) {
                         if (inboxPerRecord) {
                             records.forEach(inbox::dispatch);
@@ -308,14 +323,32 @@ public final class EventPathBenchmark {
                         }
                     }
                     if (!records.isEmpty()) {
+                        long handled = System.nanoTime();
                         kafka.commitSync();
+                        consumerCycles.add(new long[]{records.count(), handled - polled, System.nanoTime() - handled});
                     }
                 }
             }
         }
 
+        /**
+         * Runs 5 s rounds at 300 ev/s until the JIT compilers are nearly idle (under 250 ms of compilation in a
+         * round, at most a minute): the paths share the broker's and the clients' code, so without this the first
+         * path measured would pay for compiling what the later ones find compiled.
+         */
         void warmUp() throws InterruptedException {
-            offer(200, Duration.ofSeconds(5));
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            int rounds = 0;
+            long compiling;
+            do {
+                long before = jit.getTotalCompilationTime();
+                offer(300, Duration.ofSeconds(5));
+                compiling = jit.getTotalCompilationTime() - before;
+                rounds++;
+            } while (compiling > 250 && System.nanoTime() < deadline);
+            System.out.printf("%-10s warm-up: %d × 5 s at 300 ev/s, %d ms of JIT compilation in the last round%n",
+                    path, rounds, compiling);
         }
 
         /** Offers {@code rate} events/s for {@code duration} from 4 paced writers, then waits for the tail. */
@@ -324,6 +357,7 @@ public final class EventPathBenchmark {
             stamps.clear();
             untimed.set(0);
             batches.clear();
+            consumerCycles.clear();
             long writtenBefore = written.get();
             long intervalNanos = TimeUnit.SECONDS.toNanos(1) * WRITERS / rate;
             long begin = System.nanoTime();
@@ -404,9 +438,19 @@ public final class EventPathBenchmark {
 
         /** Where the relay paths' time went, from the per-event stamps and the relay's batch timings. */
         private String stages() {
-            if (path == Path.PLAIN) {
-                return null;
+            List<long[]> cycles;
+            synchronized (consumerCycles) {
+                cycles = new ArrayList<>(consumerCycles);
             }
+            String consumer = String.format("consumer per poll with records (p50/p99 ms): %s, offset commit %s; "
+                            + "%.1f records per poll (%d polls)",
+                    path == Path.BARE_RELAY ? "no inbox" : "inbox transaction " + Stats.describe(cycles.stream().map(c -> c[1]).toList()),
+                    Stats.describe(cycles.stream().map(c -> c[2]).toList()),
+                    cycles.isEmpty() ? 0 : cycles.stream().mapToLong(c -> c[0]).sum() / (double) cycles.size(), cycles.size());
+            return path == Path.PLAIN ? consumer : relayStages() + "\n           " + consumer;
+        }
+
+        private String relayStages() {
             List<Long> toRelay = new ArrayList<>();
             List<Long> publish = new ArrayList<>();
             List<Long> toEffect = new ArrayList<>();
