@@ -37,9 +37,11 @@ final class RunningPlatform {
             deleteRecursively(home);
             Map<String, String> env = new HashMap<>();
             env.put("JOBSEARCH_HOME", home.toString());
-            // beside a developer's own ./run-local (PostgreSQL 55432, Kafka 59092-59093)
-            env.put("JOBSEARCH_PG_PORT", "55442");
-            env.put("JOBSEARCH_KAFKA_PORT", "59102");
+            // beside a developer's own ./run-local (PostgreSQL 25432, Kafka 29092-29093), and below the ephemeral
+            // range (32768-60999), where any outgoing connection may hold the port: the stub-provider stack's Kafka
+            // once failed to bind 59112 ("Address already in use") in a full build
+            env.put("JOBSEARCH_PG_PORT", "25442");
+            env.put("JOBSEARCH_KAFKA_PORT", "29102");
             env.put("JOBSEARCH_PORT_OFFSET", String.valueOf(PORT_OFFSET));
             env.put("JOBSEARCH_ADMIN_PASSWORD", ADMIN_PASSWORD);
             // discovery fetches Greenhouse boards from a fake in this JVM (the launcher passes these on)

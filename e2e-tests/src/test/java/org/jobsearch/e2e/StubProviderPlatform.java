@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * launcher's process: there {@code JOBSEARCH_LLM_PROVIDER=anthropic} with the base URL of a provider stub, so
  * resume-service and interview-prep-service call the real langchain4j Anthropic client. The shared
  * {@link RunningPlatform} keeps the offline provider the other end-to-end tests rely on (the provider is deployment
- * configuration, not a per-user setting). Own data directory and ports (PostgreSQL 55452, Kafka 59112, apps
+ * configuration, not a per-user setting). Own data directory and ports (PostgreSQL 25452, Kafka 29112, apps
  * 19080-19084), the same administrator password; retries bounded by {@value #MAX_RETRIES} with short back-offs.
  */
 final class StubProviderPlatform implements AutoCloseable {
@@ -46,8 +46,8 @@ final class StubProviderPlatform implements AutoCloseable {
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("JOBSEARCH_HOME", home.toString());
-        env.put("JOBSEARCH_PG_PORT", "55452");
-        env.put("JOBSEARCH_KAFKA_PORT", "59112");
+        env.put("JOBSEARCH_PG_PORT", "25452");
+        env.put("JOBSEARCH_KAFKA_PORT", "29112");
         env.put("JOBSEARCH_PORT_OFFSET", String.valueOf(PORT_OFFSET));
         env.put("JOBSEARCH_ADMIN_PASSWORD", RunningPlatform.ADMIN_PASSWORD);
         env.put("JOBSEARCH_LLM_PROVIDER", "anthropic");

@@ -41,8 +41,9 @@ import java.util.stream.Stream;
  * and the five apps as separate processes. Ctrl-C stops the apps first, then Kafka, then PostgreSQL.
  *
  * <p>Settings (environment): {@code JOBSEARCH_HOME} (data, default {@code ./.local}),
- * {@code JOBSEARCH_ADMIN_PASSWORD}, {@code JOBSEARCH_PG_PORT} (55432), {@code JOBSEARCH_KAFKA_PORT}
- * (59092), {@code JOBSEARCH_APP_HEAP} (256m); {@code JOBSEARCH_ATS_*} and {@code JOBSEARCH_DISCOVERY_ATS_*} are
+ * {@code JOBSEARCH_ADMIN_PASSWORD}, {@code JOBSEARCH_PG_PORT} (25432), {@code JOBSEARCH_KAFKA_PORT}
+ * (29092, its controller the next port; both below Linux's ephemeral range, which starts at 32768, so an
+ * outgoing connection cannot hold them), {@code JOBSEARCH_APP_HEAP} (256m); {@code JOBSEARCH_ATS_*} and {@code JOBSEARCH_DISCOVERY_ATS_*} are
  * passed on to discovery-service.
  */
 public final class LocalStack {
@@ -84,8 +85,8 @@ public final class LocalStack {
         this.root = root;
         this.home = Path.of(env.getOrDefault("JOBSEARCH_HOME", root.resolve(".local").toString())).toAbsolutePath();
         this.logs = home.resolve("logs");
-        this.pgPort = Integer.parseInt(env.getOrDefault("JOBSEARCH_PG_PORT", "55432"));
-        this.kafkaPort = Integer.parseInt(env.getOrDefault("JOBSEARCH_KAFKA_PORT", "59092"));
+        this.pgPort = Integer.parseInt(env.getOrDefault("JOBSEARCH_PG_PORT", "25432"));
+        this.kafkaPort = Integer.parseInt(env.getOrDefault("JOBSEARCH_KAFKA_PORT", "29092"));
         this.heap = env.getOrDefault("JOBSEARCH_APP_HEAP", "256m");
         // lets a test stack run beside a developer's own (ports 8080-8084 become 8080+offset...)
         this.portOffset = Integer.parseInt(env.getOrDefault("JOBSEARCH_PORT_OFFSET", "0"));
