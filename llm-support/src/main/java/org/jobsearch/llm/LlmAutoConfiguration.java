@@ -38,12 +38,17 @@ public class LlmAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LlmAutoConfiguration.class);
 
+    /**
+     * Adds the ledger's migrations ({@code db/llm}, 0.5.x) to the service's. They version below the service's own
+     * {@code V1}, so a database migrated before this library (or one of its migrations) existed must accept them
+     * out of order: without that, Flyway refuses to start the upgraded service ("resolved migration not applied").
+     */
     @Bean
     FlywayConfigurationCustomizer llmFlywayCustomizer() {
         return configuration -> {
             List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
             locations.add(new Location("classpath:db/llm"));
-            configuration.locations(locations.toArray(Location[]::new));
+            configuration.locations(locations.toArray(Location[]::new)).outOfOrder(true);
         };
     }
 

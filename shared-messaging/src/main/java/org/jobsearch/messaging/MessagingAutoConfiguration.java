@@ -118,7 +118,9 @@ public class MessagingAutoConfiguration {
             Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
             placeholders.put("slot_name", names.slotName());
             placeholders.put("publication_name", names.publicationName());
-            configuration.locations(locations.toArray(Location[]::new)).placeholders(placeholders);
+            // library versions (0.x) sort before the service's own: a later messaging migration reaches existing
+            // databases only out of order (as llm-support's, LlmAutoConfiguration)
+            configuration.locations(locations.toArray(Location[]::new)).placeholders(placeholders).outOfOrder(true);
         };
     }
 
