@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -20,13 +18,15 @@ import java.util.stream.Stream;
  * (PostgreSQL initdb, Kafka storage format, every Flyway migration) and a restart on that data.
  * Memory is read from /proc once the stack is ready and has idled for 15 s: proportional set size
  * (PSS, shared pages split between the processes sharing them, so PostgreSQL's shared buffers count
- * once) and plain RSS, per component.
+ * once) and plain RSS, per component. Then the CPU the idle stack uses over 30 s (user + system time from
+ * /proc), per component; a third start, on the same data, runs the services' relays at the library's 10 ms poll
+ * interval instead of the launcher's 50 ms, for the idle CPU side by side.
  *
  * <pre>
  * ./mvnw -B -q install -DskipTests
  * java -cp "local-launcher/target/classes:local-launcher/target/lib/*" org.jobsearch.launcher.StackStartupBenchmark
  * </pre>
- * Ports: offset 20000 (gateway 28080), PostgreSQL 55462, Kafka 59122, so it runs beside ./run-local.
+ * Ports: offset 20000 (gateway 28080), PostgreSQL 25462, Kafka 29122, so it runs beside ./run-local.
  */
 public final class StackStartupBenchmark {
 
@@ -41,8 +41,8 @@ public final class StackStartupBenchmark {
         Path home = Files.createTempDirectory("stack-startup-bench");
         Map<String, String> env = new HashMap<>();
         env.put("JOBSEARCH_HOME", home.toString());
-        env.put("JOBSEARCH_PG_PORT", "55462");
-        env.put("JOBSEARCH_KAFKA_PORT", "59122");
+        env.put("JOBSEARCH_PG_PORT", "25462");
+        env.put("JOBSEARCH_KAFKA_PORT", "29122");
         env.put("JOBSEARCH_PORT_OFFSET", "20000");
         env.put("JOBSEARCH_ADMIN_PASSWORD", "bench-" + System.nanoTime());
         System.out.printf("Local stack start-up: %d CPUs, %s, JDK %s; data in %s%n", Runtime.getRuntime().availableProcessors(),
@@ -50,13 +50,19 @@ public final class StackStartupBenchmark {
         System.out.println("Targets (issue 10): ready < 90 s, resident < 3 GiB. Apps: -Xmx256m each (the launcher's default).");
         try {
             run("fresh data directory", root, env, home);
-            run("restart on existing data", root, env, home);
+            double launcherIdle = run("restart on existing data", root, env, home);
+            Map<String, String> libraryPolling = new HashMap<>(env);
+            libraryPolling.put("JOBSEARCH_MESSAGING_RELAY_POLLINTERVAL", "10ms");
+            double libraryIdle = run("restart, relays at the library's 10 ms poll interval", root, libraryPolling, home);
+            System.out.printf("%nidle CPU, launcher's 50 ms relay polling / library's 10 ms: %.1f %% / %.1f %% of one core = %.2fx%n",
+                    launcherIdle, libraryIdle, launcherIdle / libraryIdle);
         } finally {
             deleteRecursively(home);
         }
     }
 
-    private static void run(String label, Path root, Map<String, String> env, Path home) throws Exception {
+    /** Starts, measures and stops the stack; returns the idle CPU in % of one core. */
+    private static double run(String label, Path root, Map<String, String> env, Path home) throws Exception {
         LocalStack stack = new LocalStack(root, env);
         long begin = System.nanoTime();
         try {
@@ -72,29 +78,70 @@ public final class StackStartupBenchmark {
                     component, m[0] / 1048576.0, m[1] / 1048576.0, m[2]));
             System.out.printf("resident total: PSS %.0f MiB -> %.2fx the 3 GiB target (RSS sum %.0f MiB, counts shared pages per process)%n",
                     pss / 1048576.0, pss / TARGET_BYTES, rss / 1048576.0);
+            Map<String, Double> idle = idleCpu(home, 30);
+            idle.forEach((component, percent) -> System.out.printf("  %-24s idle CPU %5.1f %% of one core%n", component, percent));
+            double total = idle.values().stream().mapToDouble(Double::doubleValue).sum();
+            System.out.printf("idle CPU over 30 s (relay poll interval %s): %.1f %% of one core%n",
+                    env.getOrDefault("JOBSEARCH_MESSAGING_RELAY_POLLINTERVAL", "50ms, the launcher's"), total);
+            return total;
         } finally {
             stack.stop();
         }
     }
 
-    /** component -> {pss bytes, rss bytes, processes} */
-    private static Map<String, long[]> memory(Path home) throws IOException {
-        Map<String, long[]> byComponent = new java.util.LinkedHashMap<>();
-        Set<Long> seen = new LinkedHashSet<>();
+    /** component -> % of one core used over {@code seconds} (user + system time of its processes). */
+    private static Map<String, Double> idleCpu(Path home, int seconds) throws IOException, InterruptedException {
+        Map<Long, String> processes = stackProcesses(home);
+        Map<Long, Long> before = new HashMap<>();
+        processes.keySet().forEach(pid -> before.put(pid, cpuTicks(pid)));
+        Thread.sleep(seconds * 1000L);
+        Map<String, Double> byComponent = new java.util.LinkedHashMap<>();
+        // /proc counts in clock ticks, 100 per second on Linux (USER_HZ)
+        processes.forEach((pid, component) -> byComponent.merge(component,
+                (cpuTicks(pid) - before.get(pid)) / (double) seconds, Double::sum));
+        return byComponent;
+    }
+
+    /** User + system time in clock ticks (fields 14 and 15 of /proc/pid/stat, after the command in parentheses). */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended meanwhile
+        }
+    }
+
+    /** pid -> component, for every process of the stack. */
+    private static Map<Long, String> stackProcesses(Path home) throws IOException {
+        Map<Long, String> found = new java.util.LinkedHashMap<>();
         List<ProcessHandle> processes = new ArrayList<>(ProcessHandle.current().descendants().toList());
         postmaster(home).ifPresent(pid -> ProcessHandle.of(pid).ifPresent(pm -> {
             processes.add(pm);
             processes.addAll(pm.descendants().toList());
         }));
         for (ProcessHandle process : processes) {
-            if (!seen.add(process.pid()) || !process.isAlive()) {
+            if (found.containsKey(process.pid()) || !process.isAlive()) {
                 continue;
             }
-            String command = process.info().commandLine().orElse("");
-            String component = component(command);
-            if (component == null) {
+            String component = component(process.info().commandLine().orElse(""));
+            if (component != null) {
+                found.put(process.pid(), component);
+            }
+        }
+        return found;
+    }
+
+    /** component -> {pss bytes, rss bytes, processes} */
+    private static Map<String, long[]> memory(Path home) throws IOException {
+        Map<String, long[]> byComponent = new java.util.LinkedHashMap<>();
+        for (Map.Entry<Long, String> entry : stackProcesses(home).entrySet()) {
+            ProcessHandle process = ProcessHandle.of(entry.getKey()).orElse(null);
+            if (process == null) {
                 continue;
             }
+            String component = entry.getValue();
             long[] m = byComponent.computeIfAbsent(component, c -> new long[3]);
             m[0] += kib(Path.of("/proc", String.valueOf(process.pid()), "smaps_rollup"), "Pss:") * 1024;
             m[1] += kib(Path.of("/proc", String.valueOf(process.pid()), "status"), "VmRSS:") * 1024;
