@@ -292,6 +292,15 @@ public final class LocalStack {
     }
 
     private Process startApp(App app, Secrets secrets) throws IOException {
+        Process process = java(app.name(), List.of("-Xmx" + heap, "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=64m"),
+                "-jar", List.of(jar(app).toString()), appEnvironment(app, secrets), logs.resolve(app.name() + ".log"));
+        say("Starting %s on port %d", app.name(), port(app));
+        return process;
+    }
+
+    /** What the launcher sets for an app, on top of its own environment (which the app inherits). */
+    Map<String, String> appEnvironment(App app, Secrets secrets) {
         Map<String, String> env = new HashMap<>();
         if (!"gateway".equals(app.name())) {
             // an idle relay costs about 1/(interval + 1 ms) of a core in Debezium's queue: 10 % per service at the
@@ -324,11 +333,7 @@ public final class LocalStack {
                 default -> "GATEWAY";
             } + "_URL", "http://localhost:" + port(other));
         }
-        Process process = java(app.name(), List.of("-Xmx" + heap, "-Xss512k", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=256m", "-XX:ReservedCodeCacheSize=64m"),
-                "-jar", List.of(jar(app).toString()), env, logs.resolve(app.name() + ".log"));
-        say("Starting %s on port %d", app.name(), port(app));
-        return process;
+        return env;
     }
 
     private void awaitReady(App app, Process process) {
