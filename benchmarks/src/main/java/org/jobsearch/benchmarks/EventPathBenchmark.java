@@ -30,12 +30,15 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -132,7 +135,7 @@ public final class EventPathBenchmark {
 
     /** The paths to run ({@code bench.paths}, e.g. {@code outbox,plain}): all three unless narrowed to look at one. */
     private final List<Path> paths = Arrays.stream(System.getProperty("bench.paths", "outbox,plain,bare_relay").split(","))
-            .map(name -> Path.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT))).toList();
+            .map(name -> Path.valueOf(name.trim().toUpperCase(Locale.ROOT))).toList();
 
     void run(Duration hold, Duration latencyRun, int[] rates) throws Exception {
         System.out.println("== Event path benchmark (" + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -337,7 +340,7 @@ public final class EventPathBenchmark {
          * path measured would pay for compiling what the later ones find compiled.
          */
         void warmUp() throws InterruptedException {
-            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
             int rounds = 0;
             long compiling;

@@ -136,17 +136,12 @@ public final class StackStartupBenchmark {
     /** component -> {pss bytes, rss bytes, processes} */
     private static Map<String, long[]> memory(Path home) throws IOException {
         Map<String, long[]> byComponent = new java.util.LinkedHashMap<>();
-        for (Map.Entry<Long, String> entry : stackProcesses(home).entrySet()) {
-            ProcessHandle process = ProcessHandle.of(entry.getKey()).orElse(null);
-            if (process == null) {
-                continue;
-            }
-            String component = entry.getValue();
+        stackProcesses(home).forEach((pid, component) -> {
             long[] m = byComponent.computeIfAbsent(component, c -> new long[3]);
-            m[0] += kib(Path.of("/proc", String.valueOf(process.pid()), "smaps_rollup"), "Pss:") * 1024;
-            m[1] += kib(Path.of("/proc", String.valueOf(process.pid()), "status"), "VmRSS:") * 1024;
+            m[0] += kib(Path.of("/proc", String.valueOf(pid), "smaps_rollup"), "Pss:") * 1024;
+            m[1] += kib(Path.of("/proc", String.valueOf(pid), "status"), "VmRSS:") * 1024;
             m[2]++;
-        }
+        });
         return byComponent;
     }
 
